@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "assess",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "assess", targets: ["assess"]),
+    .library(name: "AssessmentKit", targets: ["AssessmentKit"]),
+    .library(name: "AssessmentReports", targets: ["AssessmentReports"]),
+    .library(name: "EvaluatorProtocol", targets: ["EvaluatorProtocol"]),
+    .library(name: "EvaluatorKit", targets: ["EvaluatorKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(name: "EvaluatorProtocol"),
+    .target(name: "EvaluatorKit", dependencies: ["EvaluatorProtocol"]),
+    .target(
+      name: "AssessmentKit",
+      dependencies: ["EvaluatorProtocol", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "AssessmentReports", dependencies: ["AssessmentKit"]),
+    .executableTarget(
+      name: "assess",
+      dependencies: [
+        "AssessmentKit",
+        "AssessmentReports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "AssessmentKitTests",
+      dependencies: ["AssessmentKit", "AssessmentReports", "EvaluatorProtocol"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "AssessCLITests",
+      dependencies: ["AssessmentKit"]
+    ),
+  ]
+)
+
+for target in package.targets {
+  var settings = target.swiftSettings ?? []
+  settings.append(.enableUpcomingFeature("ExistentialAny"))
+  settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+  target.swiftSettings = settings
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Everything found on the search paths: questionnaires and evaluator modules, with where
+/// each came from, and the problems met while loading them.
+public struct Catalog: Sendable {
+  public struct Entry<Model: Sendable>: Sendable {
+    public var document: Document<Model>
+    public var origin: Origin
+  }
+
+  public var questionnaires: [Entry<Questionnaire>]
+  public var modules: [Entry<EvaluatorManifest>]
+  public var diagnostics: [Diagnostic]
+
+  public init(questionnaires: [Entry<Questionnaire>] = [], modules: [Entry<EvaluatorManifest>] = [], diagnostics: [Diagnostic] = []) {
+    self.questionnaires = questionnaires
+    self.modules = modules
+    self.diagnostics = diagnostics
+  }
+
+  /// Loads every questionnaire in the toolkit's `Questionnaires/` and every module
+  /// (`*/evaluator.yaml`) in each plugin folder, in search order.
+  public static func load(_ paths: SearchPaths, options: LoadOptions = .default) -> Catalog {
+    var catalog = Catalog()
+    if let home = paths.toolkitHome {
+      for file in FileDiscovery.yamlFiles(in: home + "/Questionnaires") {
+        catalog.add(DocumentLoader.load(path: file, options: options), origin: .toolkit)
+      }
+    }
+    let pluginFolders: [(String, Origin)] =
+      (paths.toolkitHome.map { [($0 + "/Plugins", Origin.toolkit)] } ?? [])
+      + paths.pluginDirectories.map { ($0, .option) } + paths.environmentPluginDirectories.map { ($0, .environment) }
+    for (folder, origin) in pluginFolders {
+      for manifest in FileDiscovery.moduleManifests(in: folder) {
+        catalog.add(DocumentLoader.load(path: manifest, options: options), origin: origin)
+      }
+    }
+    return catalog
+  }
+
+  mutating func add(_ outcome: LoadOutcome, origin: Origin) {
+    diagnostics += outcome.diagnostics
+    switch outcome.document {
+    case .questionnaire(let document)?:
+      questionnaires.append(Entry(document: document, origin: origin))
+    case .evaluator(let document)?:
+      modules.append(Entry(document: document, origin: origin))
+    case .answers?, nil:
+      break
+    }
+  }
+}
+
+/// Finds the YAML files a folder holds, in a stable order.
+public enum FileDiscovery {
+  /// Every `.yaml` and `.yml` file under `folder`, sorted by path; hidden folders and build
+  /// folders are skipped.
+  public static func yamlFiles(in folder: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+    var files: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      if name.hasPrefix(".") {
+        if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+        continue
+      }
+      guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { continue }
+      if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { continue }
+      files.append(join(folder, relative))
+    }
+    return files.sorted()
+  }
+
+  /// `folder/evaluator.yaml` when the folder is itself a module, else `folder/*/evaluator.yaml`.
+  public static func moduleManifests(in folder: String) -> [String] {
+    let manager = FileManager.default
+    let own = join(folder, "evaluator.yaml")
+    if manager.fileExists(atPath: own) { return [own] }
+    guard let children = try? manager.contentsOfDirectory(atPath: folder) else { return [] }
+    return children.sorted().filter { !$0.hasPrefix(".") }.map { join(join(folder, $0), "evaluator.yaml") }
+      .filter { manager.fileExists(atPath: $0) }
+  }
+
+  static func join(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+}

@@ -1,0 +1,181 @@
+/// Checks answers against the questionnaires they answer: the items exist, each value is one
+/// the item accepts, numbers are within limits, and the versions match.
+public enum AnswersValidator {
+  /// - Parameter questionnaires: every questionnaire known to this run, any version.
+  public static func validate(_ document: Document<AnswerSet>, against questionnaires: [Questionnaire]) -> [Diagnostic] {
+    var checks = CommonChecks()
+    let respondent = document.model.respondent
+    if let date = respondent.date, !IdentifierRules.isValidDate(date.value) {
+      checks.add(
+        .error(.schemaInvalidValue, "`\(date.value)` is not a date", hint: "write it as YYYY-MM-DD, such as `2026-03-14`", at: date.location))
+    }
+    if let language = respondent.language, !IdentifierRules.isValidLanguage(language.value) {
+      checks.add(
+        .error(.schemaInvalidValue, "`\(language.value)` is not a language code", hint: "use a code such as `en` or `fr`", at: language.location))
+    }
+    var seen: [String: SourceLocation] = [:]
+    for block in document.model.questionnaires {
+      if let first = seen[block.questionnaireID.value] {
+        checks.add(
+          .error(
+            .answerDuplicateQuestionnaire, "questionnaire `\(block.questionnaireID.value)` is answered twice in this file; first at line \(first.line)",
+            hint: "merge the two lists of answers", at: block.questionnaireID.location))
+        continue
+      }
+      seen[block.questionnaireID.value] = block.questionnaireID.location
+      checkBlock(block, questionnaires: questionnaires, into: &checks)
+    }
+    return checks.diagnostics
+  }
+
+  private static func checkBlock(_ block: QuestionnaireAnswers, questionnaires: [Questionnaire], into checks: inout CommonChecks) {
+    let candidates = questionnaires.filter { $0.id.value == block.questionnaireID.value }
+    guard !candidates.isEmpty else {
+      let known = Set(questionnaires.map(\.id.value)).sorted()
+      checks.add(
+        .error(
+          .refUnknownQuestionnaire, "no questionnaire with id `\(block.questionnaireID.value)` was found",
+          hint: Suggestion.hint(for: block.questionnaireID.value, among: known)
+            ?? (known.isEmpty
+              ? "pass the questionnaire file or its folder too, e.g. `assess validate Questionnaires \(block.location.file)`"
+              : "known questionnaires: \(known.joined(separator: ", "))"),
+          at: block.questionnaireID.location))
+      return
+    }
+    checks.checkVersion(block.version)
+    guard let questionnaire = pick(candidates, for: block.version, into: &checks) else { return }
+    if let profile = block.profile, questionnaire.profile(profile.value) == nil {
+      let known = questionnaire.profiles.map(\.id.value)
+      checks.add(
+        .error(
+          .refUnknownProfile, "questionnaire `\(questionnaire.id.value)` has no profile `\(profile.value)`",
+          hint: Suggestion.hint(for: profile.value, among: known)
+            ?? (known.isEmpty ? "remove `profile`" : "its profiles: \(known.joined(separator: ", "))"),
+          at: profile.location))
+    }
+    checks.checkUnique(block.answers.map(\.itemID), what: "answered item")
+    let itemIDs = questionnaire.items.map(\.id.value)
+    for answer in block.answers {
+      guard let item = questionnaire.item(answer.itemID.value) else {
+        let isSection = questionnaire.section(answer.itemID.value) != nil
+        checks.add(
+          .error(
+            .answerUnknownItem,
+            isSection
+              ? "`\(answer.itemID.value)` is a section; answer its items one by one"
+              : "questionnaire `\(questionnaire.id.value)` has no item `\(answer.itemID.value)`",
+            hint: isSection ? nil : Suggestion.hint(for: answer.itemID.value, among: itemIDs),
+            at: answer.itemID.location))
+        continue
+      }
+      if let value = answer.value {
+        checkValue(value, of: item, in: questionnaire, into: &checks)
+      }
+    }
+  }
+
+  /// The questionnaire of the exact version, else the newest of the same major version with a
+  /// warning, else an error: answers to another major version may mean something else.
+  private static func pick(
+    _ candidates: [Questionnaire], for version: Located<String>, into checks: inout CommonChecks
+  ) -> Questionnaire? {
+    if let exact = candidates.first(where: { $0.version.value == version.value }) { return exact }
+    let newest = candidates.max { ($0.parsedVersion ?? .init(major: 0, minor: 0, patch: 0)) < ($1.parsedVersion ?? .init(major: 0, minor: 0, patch: 0)) }!
+    guard let wanted = SemanticVersion(version.value), let found = newest.parsedVersion else { return newest }
+    let available = candidates.map(\.version.value).sorted().joined(separator: ", ")
+    if wanted.major == found.major {
+      checks.add(
+        .warning(
+          .answerVersionMismatch,
+          "answers were written for version \(version.value) of `\(newest.id.value)`; the questionnaire found is \(found)",
+          hint: "check the answers against the changes, then write `version: \(found)`", at: version.location))
+      return newest
+    }
+    checks.add(
+      .error(
+        .answerVersionMismatch,
+        "answers were written for version \(version.value) of `\(newest.id.value)`, but only \(available) was found",
+        hint: "answers to another major version cannot be read as they stand; carry them over to version \(found) first",
+        at: version.location))
+    return nil
+  }
+
+  private static func checkValue(_ value: AnswerValue, of item: Item, in questionnaire: Questionnaire, into checks: inout CommonChecks) {
+    let scale = item.scale.flatMap { questionnaire.scale($0.value) }
+    let optionValues = scale?.options.map(\.value.value) ?? []
+    let special = scale?.options.filter { !$0.isScored }.map(\.value.value) ?? []
+    switch (item.kind, value) {
+    case (.multi, .list(let selections)):
+      checks.checkUnique(selections, what: "selected option")
+      for selection in selections {
+        checkOption(selection, item: item, options: optionValues, into: &checks)
+      }
+      if selections.count > 1, let unscored = selections.first(where: { special.contains($0.value) }) {
+        checks.add(
+          .error(
+            .answerInvalidOption, "`\(unscored.value)` cannot be selected together with other options",
+            hint: "choose either it or the other options", at: unscored.location))
+      }
+    case (.multi, .single(let selection)), (.choice, .single(let selection)):
+      checkOption(selection, item: item, options: optionValues, into: &checks)
+    case (.choice, .list(let selections)):
+      checks.add(
+        .error(
+          .answerWrongType, "item `\(item.id.value)` takes one answer, not a list",
+          hint: "write just one of: \(optionValues.joined(separator: ", "))",
+          at: selections.first?.location ?? item.location))
+    case (.number, .single(let text)), (.percent, .single(let text)):
+      checkNumber(text, item: item, special: special, into: &checks)
+    case (.date, .single(let text)):
+      if !special.contains(text.value) && !IdentifierRules.isValidDate(text.value) {
+        checks.add(
+          .error(.answerWrongType, "`\(text.value)` is not a date", hint: "write it as YYYY-MM-DD\(orSpecial(special))", at: text.location))
+      }
+    case (.text, .single):
+      break
+    case (_, .list(let elements)):
+      checks.add(
+        .error(
+          .answerWrongType, "item `\(item.id.value)` takes a single \(item.kind.rawValue), not a list",
+          at: elements.first?.location ?? item.location))
+    }
+  }
+
+  private static func checkOption(_ selection: Located<String>, item: Item, options: [String], into checks: inout CommonChecks) {
+    guard !options.contains(selection.value) else { return }
+    checks.add(
+      .error(
+        .answerInvalidOption, "`\(selection.value)` is not an option of item `\(item.id.value)`",
+        hint: Suggestion.hint(for: selection.value, among: options)
+          ?? "write one of: \(options.joined(separator: ", "))",
+        at: selection.location))
+  }
+
+  private static func checkNumber(_ text: Located<String>, item: Item, special: [String], into checks: inout CommonChecks) {
+    if special.contains(text.value) { return }
+    guard let number = Double(text.value), number.isFinite else {
+      checks.add(
+        .error(
+          .answerWrongType, "item `\(item.id.value)` takes a number, not `\(text.value)`",
+          hint: "write digits such as `12`\(orSpecial(special))", at: text.location))
+      return
+    }
+    if item.integer == true, number != number.rounded() {
+      checks.add(
+        .error(.answerWrongType, "item `\(item.id.value)` takes a whole number", hint: "write `\(format(number.rounded()))`", at: text.location))
+    }
+    let (minimum, maximum) = item.bounds
+    if let minimum, number < minimum {
+      checks.add(
+        .error(.answerOutOfRange, "\(format(number)) is below the minimum \(format(minimum)) of item `\(item.id.value)`", at: text.location))
+    }
+    if let maximum, number > maximum {
+      checks.add(
+        .error(.answerOutOfRange, "\(format(number)) is above the maximum \(format(maximum)) of item `\(item.id.value)`", at: text.location))
+    }
+  }
+
+  private static func orSpecial(_ special: [String]) -> String {
+    special.isEmpty ? "" : ", or one of: \(special.joined(separator: ", "))"
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The few facts about the terminal the CLI needs, and the two streams it writes to.
+enum Terminal {
+  /// Colour only when standard error is a terminal, `NO_COLOR` is unset or empty, and the
+  /// terminal is not `dumb` (https://no-color.org).
+  static var useColour: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+    if environment["TERM"] == "dumb" { return false }
+    return isatty(STDERR_FILENO) == 1
+  }
+
+  static func writeOut(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func writeError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// The running executable, symlinks resolved, to find the toolkit's own folders.
+  static var executablePath: String? {
+    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+    return Bundle.main.executablePath ?? CommandLine.arguments.first
+  }
+
+  /// A path as short as it can be written from the current folder.
+  static func display(_ path: String) -> String {
+    let current = FileManager.default.currentDirectoryPath
+    let prefix = current.hasSuffix("/") ? current : current + "/"
+    return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+  }
+}
