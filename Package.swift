@@ -38,7 +38,8 @@ let package = Package(
     ),
     .testTarget(
       name: "AssessCLITests",
-      dependencies: ["AssessmentKit"]
+      dependencies: ["assess"],
+      resources: [.copy("Golden")]
     ),
   ]
 )
