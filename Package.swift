@@ -39,6 +39,7 @@ let package = Package(
     .testTarget(
       name: "AssessCLITests",
       dependencies: ["assess"],
+      exclude: ["Fixtures"],
       resources: [.copy("Golden")]
     ),
   ]

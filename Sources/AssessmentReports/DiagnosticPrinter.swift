@@ -18,9 +18,27 @@ public struct DiagnosticPrinter: Sendable {
     return "\(paint(diagnostic.location.description, "1")): \(severity): \(diagnostic.text) \(paint("[\(diagnostic.code)]", "2"))"
   }
 
-  /// Every diagnostic, one per line, each line ending in a newline.
+  /// Every diagnostic, one per line, each line ending in a newline; a problem inside an
+  /// expression is followed by the expression and a caret under the spot.
   public func text(for diagnostics: [Diagnostic]) -> String {
-    diagnostics.map { line(for: $0) + "\n" }.joined()
+    diagnostics.map { diagnostic in
+      var text = line(for: diagnostic) + "\n"
+      if let snippet = diagnostic.snippet {
+        text += caret(snippet)
+      }
+      return text
+    }.joined()
+  }
+
+  /// The expression on one line (line breaks shown as spaces, so offsets keep their column)
+  /// and `^~~` under the characters at fault.
+  func caret(_ snippet: Diagnostic.Snippet) -> String {
+    let shown = String(String.UnicodeScalarView(snippet.text.unicodeScalars.map { $0 == "\n" || $0 == "\t" || $0 == "\r" ? " " : $0 }))
+    let length = shown.unicodeScalars.count
+    let start = min(max(0, snippet.start), length)
+    let width = max(1, min(snippet.end, max(length, start + 1)) - start)
+    let marker = "^" + String(repeating: "~", count: width - 1)
+    return "    \(shown)\n    \(String(repeating: " ", count: start))\(paint(marker, "1;32"))\n"
   }
 
   /// "2 errors, 1 warning in 5 files" — the closing line of a check.

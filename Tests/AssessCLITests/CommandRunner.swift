@@ -170,13 +170,8 @@ enum AssessCLI {
   static func runWithTerminalStderr(
     _ arguments: [String], in directory: URL = packageRoot, environment overrides: [String: String?] = [:]
   ) throws -> CommandResult {
-    let master = posix_openpt(O_RDWR | O_NOCTTY)
-    guard master >= 0 else { throw RunnerError.pseudoTerminalUnavailable(String(cString: strerror(errno))) }
-    guard grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
-      close(master)
-      throw RunnerError.pseudoTerminalUnavailable(String(cString: strerror(errno)))
-    }
-    let slave = open(String(cString: name), O_RDWR | O_NOCTTY)
+    let (master, slavePath) = try openPseudoTerminal()
+    let slave = open(slavePath, O_RDWR | O_NOCTTY)
     guard slave >= 0 else {
       close(master)
       throw RunnerError.pseudoTerminalUnavailable(String(cString: strerror(errno)))
@@ -210,6 +205,35 @@ enum AssessCLI {
       uncaughtSignal: process.terminationReason == .uncaughtSignal,
       stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: terminalData, as: UTF8.self))
   }
+}
+
+/// Opens a pseudo-terminal's master side; returns it and the path of the terminal side.
+private func openPseudoTerminal() throws -> (master: Int32, slavePath: String) {
+  func failure(_ what: String) -> AssessCLI.RunnerError {
+    .pseudoTerminalUnavailable("\(what): \(String(cString: strerror(errno)))")
+  }
+  #if os(Linux)
+    // posix_openpt and friends are not visible through Glibc; use the Linux ioctls directly.
+    let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+    guard master >= 0 else { throw failure("open /dev/ptmx") }
+    let TIOCGPTN: UInt = 0x8004_5430  // _IOR('T', 0x30, unsigned int)
+    let TIOCSPTLCK: UInt = 0x4004_5431  // _IOW('T', 0x31, int)
+    var unlock: Int32 = 0
+    var number: UInt32 = 0
+    guard ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else {
+      close(master)
+      throw failure("unlock the pseudo-terminal")
+    }
+    return (master, "/dev/pts/\(number)")
+  #else
+    let master = posix_openpt(O_RDWR | O_NOCTTY)
+    guard master >= 0 else { throw failure("posix_openpt") }
+    guard grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
+      close(master)
+      throw failure("grantpt/unlockpt")
+    }
+    return (master, String(cString: name))
+  #endif
 }
 
 /// Reads a file handle to its end on a thread of its own.

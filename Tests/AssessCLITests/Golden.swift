@@ -66,7 +66,9 @@ enum Golden {
   static func difference(expected: String, actual: String) -> String {
     let expectedLines = expected.components(separatedBy: "\n")
     let actualLines = actual.components(separatedBy: "\n")
-    let first = zip(expectedLines, actualLines).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
+    let first =
+      zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+      ?? min(expectedLines.count, actualLines.count)
     let from = max(0, first - 2)
     func excerpt(_ lines: [String]) -> String {
       guard from < lines.count else { return "    (ends before line \(first + 1))" }

@@ -19,6 +19,21 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
   /// What to write instead, when the toolkit can tell ("did you mean `BM-A.2`?").
   public var hint: String?
   public var location: SourceLocation
+  /// The expression a problem is in, to show under the diagnostic with a caret.
+  public var snippet: Snippet?
+
+  /// A line of text and the characters (Unicode-scalar offsets from 0) a caret points at.
+  public struct Snippet: Hashable, Sendable, Codable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+
+    public init(text: String, start: Int, end: Int) {
+      self.text = text
+      self.start = start
+      self.end = end
+    }
+  }
 
   public init(
     _ severity: Severity, _ code: DiagnosticCode, _ message: String, hint: String? = nil,
@@ -29,6 +44,7 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
     self.message = message
     self.hint = hint
     self.location = location
+    snippet = nil
   }
 
   public static func error(

@@ -107,6 +107,27 @@ extension DiagnosticCode {
   public static let i18nUnknownLanguage = DiagnosticCode("i18n.unknown-language")
 }
 
+// MARK: - Expressions
+
+extension DiagnosticCode {
+  /// An expression that does not follow the grammar.
+  public static let exprSyntax = DiagnosticCode("expr.syntax")
+  /// An expression longer or more deeply nested than the limits allow.
+  public static let exprLimit = DiagnosticCode("expr.limit")
+  /// `${id}` names no item of the questionnaire.
+  public static let exprUnknownReference = DiagnosticCode("expr.unknown-reference")
+  /// An item compared with an option its scale does not have.
+  public static let exprUnknownOption = DiagnosticCode("expr.unknown-option")
+  /// A value of the wrong type for an operator, a function or the expression's role.
+  public static let exprType = DiagnosticCode("expr.type")
+  /// A function called with the wrong number of arguments.
+  public static let exprArity = DiagnosticCode("expr.arity")
+  /// `.` used outside a constraint.
+  public static let exprCurrent = DiagnosticCode("expr.current")
+  /// Items whose relevance or calculation depend on each other in a circle.
+  public static let exprCycle = DiagnosticCode("expr.cycle")
+}
+
 // MARK: - Answers
 
 extension DiagnosticCode {
@@ -122,6 +143,12 @@ extension DiagnosticCode {
   public static let answerVersionMismatch = DiagnosticCode("answer.version-mismatch")
   /// The same questionnaire answered twice in one answers file.
   public static let answerDuplicateQuestionnaire = DiagnosticCode("answer.duplicate-questionnaire")
+  /// An answer that breaks the item's constraint.
+  public static let answerConstraint = DiagnosticCode("answer.constraint")
+  /// An answer to an item that is not asked, given the other answers.
+  public static let answerNotRelevant = DiagnosticCode("answer.not-relevant")
+  /// An answer to a calculated item, which is computed rather than asked.
+  public static let answerCalculated = DiagnosticCode("answer.calculated")
 }
 
 // MARK: - Catalogue
@@ -147,8 +174,11 @@ extension DiagnosticCode {
     .refUnknownQuestionnaire,
     .weightNegative, .numberOutOfRange, .scaleInvalid, .itemUncited,
     .i18nMissingTranslation, .i18nUnknownLanguage,
+    .exprSyntax, .exprLimit, .exprUnknownReference, .exprUnknownOption, .exprType, .exprArity, .exprCurrent,
+    .exprCycle,
     .answerUnknownItem, .answerInvalidOption, .answerWrongType, .answerOutOfRange,
-    .answerVersionMismatch, .answerDuplicateQuestionnaire,
+    .answerVersionMismatch, .answerDuplicateQuestionnaire, .answerConstraint, .answerNotRelevant,
+    .answerCalculated,
     .catalogDuplicate, .catalogUnmatched, .moduleProgram,
   ]
 }

@@ -9,13 +9,16 @@ final class DecodingContext {
 
   let file: String
   let root: Node
+  /// The file's lines, to tell whether an expression reads exactly as written.
+  let lines: [Substring]
   private(set) var diagnostics: [Diagnostic] = []
   /// Every text a person reads, in file order, for the translation checks.
   private(set) var texts: [LocalizedText] = []
 
-  init(file: String, root: Node) {
+  init(file: String, root: Node, text: String) {
     self.file = file
     self.root = root
+    lines = text.split(separator: "\n", omittingEmptySubsequences: false)
   }
 
   static func of(_ decoder: any Decoder) -> DecodingContext {

@@ -75,22 +75,23 @@ public enum DocumentLoader {
     }
     switch kind {
     case .questionnaire:
-      let (document, diagnostics) = decode(Questionnaire.self, root: root, path: source.path)
+      let (document, diagnostics) = decode(Questionnaire.self, root: root, source: source)
       return LoadOutcome(document: document.map(LoadedDocument.questionnaire), diagnostics: diagnostics)
     case .answers:
-      let (document, diagnostics) = decode(AnswerSet.self, root: root, path: source.path)
+      let (document, diagnostics) = decode(AnswerSet.self, root: root, source: source)
       return LoadOutcome(document: document.map(LoadedDocument.answers), diagnostics: diagnostics)
     case .evaluator:
-      let (document, diagnostics) = decode(EvaluatorManifest.self, root: root, path: source.path)
+      let (document, diagnostics) = decode(EvaluatorManifest.self, root: root, source: source)
       return LoadOutcome(document: document.map(LoadedDocument.evaluator), diagnostics: diagnostics)
     }
   }
 
   /// Decodes a model from a composed tree, turning every failure into located diagnostics.
   static func decode<Model: Decodable & Sendable>(
-    _ type: Model.Type, root: Node, path: String
+    _ type: Model.Type, root: Node, source: SourceText
   ) -> (Document<Model>?, [Diagnostic]) {
-    let context = DecodingContext(file: path, root: root)
+    let path = source.path
+    let context = DecodingContext(file: path, root: root, text: source.text)
     do {
       let model = try YAMLDecoder().decode(Model.self, from: root, userInfo: [DecodingContext.userInfoKey: context])
       return (Document(path: path, model: model, texts: context.texts), context.diagnostics)

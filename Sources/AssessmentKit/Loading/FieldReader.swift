@@ -90,6 +90,30 @@ struct FieldReader<Key: CodingKey & CaseIterable & RawRepresentable> where Key.R
     return Located(scalar.string, at: YAMLComposer.location(node.mark, context.file))
   }
 
+  /// An expression, with where its first character is in the file.
+  func expression(_ key: Key) throws -> ExpressionSource? {
+    guard let node = node(key) else { return nil }
+    guard case .scalar(let scalar) = node, let mark = node.mark else {
+      throw mismatch(key, expected: "an expression written as text", found: node, hint: "put the expression in quotes")
+    }
+    let line = mark.line >= 1 && mark.line <= context.lines.count ? context.lines[mark.line - 1] : ""
+    let written = Substring(String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(mark.column - 1))))
+    let opening: Int
+    switch scalar.style {
+    case .plain: opening = 0
+    case .singleQuoted, .doubleQuoted: opening = 1
+    default: opening = -1
+    }
+    let start = SourceLocation(file: context.file, line: mark.line, column: mark.column + max(0, opening))
+    let mapsColumns = opening >= 0 && written.dropFirst(opening).hasPrefix(scalar.string) && !scalar.string.contains("\n")
+    return ExpressionSource(text: scalar.string, location: start, mapsColumns: mapsColumns)
+  }
+
+  func requiredExpression(_ key: Key) throws -> ExpressionSource {
+    guard let value = try expression(key) else { throw missing(key) }
+    return value
+  }
+
   func requiredString(_ key: Key) throws -> Located<String> {
     guard let value = try string(key) else { throw missing(key) }
     return value

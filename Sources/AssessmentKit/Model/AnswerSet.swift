@@ -97,6 +97,14 @@ public struct QuestionnaireAnswers: Hashable, Sendable, Decodable {
 public enum AnswerValue: Hashable, Sendable {
   case single(Located<String>)
   case list([Located<String>])
+
+  /// Where the value is written; for a list, its first entry.
+  public var location: SourceLocation? {
+    switch self {
+    case .single(let value): return value.location
+    case .list(let values): return values.first?.location
+    }
+  }
 }
 
 /// One answer: a value (absent while only a note is written), notes, evidence and confidence.

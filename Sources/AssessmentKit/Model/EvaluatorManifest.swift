@@ -147,7 +147,7 @@ public struct Rule: Hashable, Sendable, Decodable {
 
   public var id: Located<String>
   public var title: LocalizedText
-  public var when: Located<String>
+  public var when: ExpressionSource
   public var severity: Severity
   public var items: [Located<String>]
   public var finding: Finding
@@ -163,7 +163,7 @@ public struct Rule: Hashable, Sendable, Decodable {
     location = fields.location
     id = try fields.requiredString(.id)
     title = try fields.requiredText(.title)
-    when = try fields.requiredString(.when)
+    when = try fields.requiredExpression(.when)
     _ = try fields.requiredString(.severity)
     severity = try fields.choice(.severity, Severity.self, default: .medium)
     items = try fields.strings(.items)

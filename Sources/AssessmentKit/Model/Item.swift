@@ -28,10 +28,13 @@ public struct Item: Hashable, Sendable, Decodable {
   public var guidance: LocalizedText?
   public var evidence: [LocalizedText]
   public var criteria: [Located<String>]
-  public var relevant: Located<String>?
-  public var constraint: Located<String>?
+  /// When the item is asked; a hidden item is neither asked, scored nor expected.
+  public var relevant: ExpressionSource?
+  /// What a valid answer satisfies, `.` standing for the answer.
+  public var constraint: ExpressionSource?
   public var constraintMessage: LocalizedText?
-  public var calculate: Located<String>?
+  /// A derived value: the item is computed from other answers, not asked.
+  public var calculate: ExpressionSource?
   public var location: SourceLocation
   /// Where keys that only some kinds accept were written, for the checks that compare them.
   var numericKeysLocation: SourceLocation?
@@ -74,10 +77,10 @@ public struct Item: Hashable, Sendable, Decodable {
     guidance = try fields.text(.guidance)
     evidence = try fields.list(LocalizedText.self, .evidence)
     criteria = try fields.strings(.criteria)
-    relevant = try fields.string(.relevant)
-    constraint = try fields.string(.constraint)
+    relevant = try fields.expression(.relevant)
+    constraint = try fields.expression(.constraint)
     constraintMessage = try fields.text(.constraintMessage)
-    calculate = try fields.string(.calculate)
+    calculate = try fields.expression(.calculate)
     let numericKeys: [CodingKeys] = [.min, .max, .integer, .unit, .bands]
     numericKeysLocation = numericKeys.first(where: fields.has).map(fields.keyLocationOf)
   }

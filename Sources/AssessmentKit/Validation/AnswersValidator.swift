@@ -3,6 +3,11 @@
 public enum AnswersValidator {
   /// - Parameter questionnaires: every questionnaire known to this run, any version.
   public static func validate(_ document: Document<AnswerSet>, against questionnaires: [Questionnaire]) -> [Diagnostic] {
+    validate(document, against: questionnaires.map(CompiledQuestionnaire.init))
+  }
+
+  /// - Parameter questionnaires: every questionnaire known to this run, any version, compiled once.
+  public static func validate(_ document: Document<AnswerSet>, against questionnaires: [CompiledQuestionnaire]) -> [Diagnostic] {
     var checks = CommonChecks()
     let respondent = document.model.respondent
     if let date = respondent.date, !IdentifierRules.isValidDate(date.value) {
@@ -28,10 +33,10 @@ public enum AnswersValidator {
     return checks.diagnostics
   }
 
-  private static func checkBlock(_ block: QuestionnaireAnswers, questionnaires: [Questionnaire], into checks: inout CommonChecks) {
-    let candidates = questionnaires.filter { $0.id.value == block.questionnaireID.value }
+  private static func checkBlock(_ block: QuestionnaireAnswers, questionnaires: [CompiledQuestionnaire], into checks: inout CommonChecks) {
+    let candidates = questionnaires.filter { $0.questionnaire.id.value == block.questionnaireID.value }
     guard !candidates.isEmpty else {
-      let known = Set(questionnaires.map(\.id.value)).sorted()
+      let known = Set(questionnaires.map(\.questionnaire.id.value)).sorted()
       checks.add(
         .error(
           .refUnknownQuestionnaire, "no questionnaire with id `\(block.questionnaireID.value)` was found",
@@ -43,7 +48,8 @@ public enum AnswersValidator {
       return
     }
     checks.checkVersion(block.version)
-    guard let questionnaire = pick(candidates, for: block.version, into: &checks) else { return }
+    guard let compiled = pick(candidates, for: block.version, into: &checks) else { return }
+    let questionnaire = compiled.questionnaire
     if let profile = block.profile, questionnaire.profile(profile.value) == nil {
       let known = questionnaire.profiles.map(\.id.value)
       checks.add(
@@ -55,6 +61,7 @@ public enum AnswersValidator {
     }
     checks.checkUnique(block.answers.map(\.itemID), what: "answered item")
     let itemIDs = questionnaire.items.map(\.id.value)
+    var wellFormed: [Answer] = []
     for answer in block.answers {
       guard let item = questionnaire.item(answer.itemID.value) else {
         let isSection = questionnaire.section(answer.itemID.value) != nil
@@ -69,7 +76,43 @@ public enum AnswersValidator {
         continue
       }
       if let value = answer.value {
+        let before = checks.diagnostics.count
         checkValue(value, of: item, in: questionnaire, into: &checks)
+        if checks.diagnostics.count == before { wellFormed.append(answer) }
+      }
+    }
+    checkLogic(block, wellFormed: wellFormed, compiled: compiled, into: &checks)
+  }
+
+  /// Relevance, calculations and constraints, on the answers whose values are well formed.
+  private static func checkLogic(
+    _ block: QuestionnaireAnswers, wellFormed: [Answer], compiled: CompiledQuestionnaire, into checks: inout CommonChecks
+  ) {
+    guard compiled.diagnostics.isEmpty else { return }
+    var usable = block
+    usable.answers = wellFormed
+    let environment = AnswerEnvironment(compiled, answers: usable)
+    let questionnaire = compiled.questionnaire
+    let language = questionnaire.defaultLanguage.value
+    for answer in wellFormed {
+      guard let item = questionnaire.item(answer.itemID.value) else { continue }
+      let location = answer.value?.location ?? answer.location
+      if let calculation = item.calculate {
+        checks.add(
+          .warning(
+            .answerCalculated, "item `\(item.id.value)` is calculated (`\(calculation.text)`), so this answer is ignored",
+            hint: "remove the answer", at: location))
+      } else if !environment.isAsked(item.id.value) {
+        checks.add(
+          .warning(
+            .answerNotRelevant, "item `\(item.id.value)` is not asked with these answers (`relevant: \(item.relevant?.text ?? "")` is false), so this answer is ignored",
+            hint: "check the answers it depends on, or remove this one", at: location))
+      } else if !environment.satisfiesConstraint(item.id.value) {
+        let message = item.constraintMessage?.resolved(in: language, defaultLanguage: language)
+        checks.add(
+          .error(
+            .answerConstraint, message.map { "item `\(item.id.value)`: \($0)" } ?? "the answer to `\(item.id.value)` breaks its constraint `\(item.constraint?.text ?? "")`",
+            hint: message == nil ? nil : "the rule is `\(item.constraint?.text ?? "")`", at: location))
       }
     }
   }
@@ -77,11 +120,14 @@ public enum AnswersValidator {
   /// The questionnaire of the exact version, else the newest of the same major version with a
   /// warning, else an error: answers to another major version may mean something else.
   private static func pick(
-    _ candidates: [Questionnaire], for version: Located<String>, into checks: inout CommonChecks
-  ) -> Questionnaire? {
-    if let exact = candidates.first(where: { $0.version.value == version.value }) { return exact }
-    let newest = candidates.max { ($0.parsedVersion ?? .init(major: 0, minor: 0, patch: 0)) < ($1.parsedVersion ?? .init(major: 0, minor: 0, patch: 0)) }!
-    guard let wanted = SemanticVersion(version.value), let found = newest.parsedVersion else { return newest }
+    _ compiledCandidates: [CompiledQuestionnaire], for version: Located<String>, into checks: inout CommonChecks
+  ) -> CompiledQuestionnaire? {
+    if let exact = compiledCandidates.first(where: { $0.questionnaire.version.value == version.value }) { return exact }
+    let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
+    let newestCompiled = compiledCandidates.max { ($0.questionnaire.parsedVersion ?? zero) < ($1.questionnaire.parsedVersion ?? zero) }!
+    let newest = newestCompiled.questionnaire
+    let candidates = compiledCandidates.map(\.questionnaire)
+    guard let wanted = SemanticVersion(version.value), let found = newest.parsedVersion else { return newestCompiled }
     let available = candidates.map(\.version.value).sorted().joined(separator: ", ")
     if wanted.major == found.major {
       checks.add(
@@ -89,7 +135,7 @@ public enum AnswersValidator {
           .answerVersionMismatch,
           "answers were written for version \(version.value) of `\(newest.id.value)`; the questionnaire found is \(found)",
           hint: "check the answers against the changes, then write `version: \(found)`", at: version.location))
-      return newest
+      return newestCompiled
     }
     checks.add(
       .error(

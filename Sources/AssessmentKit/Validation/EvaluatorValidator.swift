@@ -6,6 +6,12 @@ public enum EvaluatorValidator {
   /// - Parameter questionnaires: every questionnaire known to this run; rules are checked
   ///   against the ones the module applies to.
   public static func validate(_ document: Document<EvaluatorManifest>, against questionnaires: [Questionnaire]) -> [Diagnostic] {
+    validate(document, against: questionnaires.map(CompiledQuestionnaire.init))
+  }
+
+  /// - Parameter compiled: every questionnaire known to this run, compiled once.
+  public static func validate(_ document: Document<EvaluatorManifest>, against compiled: [CompiledQuestionnaire]) -> [Diagnostic] {
+    let questionnaires = compiled.map(\.questionnaire)
     let manifest = document.model
     var checks = CommonChecks()
     checks.checkPackageID(manifest.id, what: "module")
@@ -17,6 +23,10 @@ public enum EvaluatorValidator {
     checkKindKeys(manifest, into: &checks)
     let applicable = checkApplicability(manifest, questionnaires: questionnaires, into: &checks)
     checkRules(manifest, applicable: applicable, into: &checks)
+    let applicableCompiled = compiled.filter { entry in
+      applicable.contains { $0.id == entry.questionnaire.id && $0.version == entry.questionnaire.version }
+    }
+    checkConditions(manifest, applicable: applicableCompiled, into: &checks)
     if manifest.kind == .executable {
       checkProgram(manifest, path: document.path, into: &checks)
     }
@@ -115,6 +125,22 @@ public enum EvaluatorValidator {
           .error(
             .refUnknownItem, "no item `\(item.value)` in the questionnaires this module applies to",
             hint: Suggestion.hint(for: item.value, among: itemIDs), at: item.location))
+      }
+    }
+  }
+
+  /// Each rule's `when` is parsed, and checked against every questionnaire the module applies to.
+  private static func checkConditions(_ manifest: EvaluatorManifest, applicable: [CompiledQuestionnaire], into checks: inout CommonChecks) {
+    for rule in manifest.rules {
+      if applicable.isEmpty {
+        if case .failure(let diagnostic) = CompiledQuestionnaire.parse(rule.when) { checks.add(diagnostic) }
+        continue
+      }
+      var reported = Set<Diagnostic>()
+      for questionnaire in applicable {
+        for diagnostic in questionnaire.check(rule.when, role: .condition).1 where reported.insert(diagnostic).inserted {
+          checks.add(diagnostic)
+        }
       }
     }
   }

@@ -2,6 +2,11 @@
 /// references that resolve, scores and levels in range, scales that fit their items.
 public enum QuestionnaireValidator {
   public static func validate(_ document: Document<Questionnaire>) -> [Diagnostic] {
+    validate(document, compiled: CompiledQuestionnaire(document.model))
+  }
+
+  /// - Parameter compiled: the same questionnaire, compiled, so its expression problems are reported too.
+  public static func validate(_ document: Document<Questionnaire>, compiled: CompiledQuestionnaire) -> [Diagnostic] {
     let questionnaire = document.model
     var checks = CommonChecks()
     checks.checkPackageID(questionnaire.id, what: "questionnaire")
@@ -16,7 +21,7 @@ public enum QuestionnaireValidator {
     checkScoring(questionnaire.scoring, into: &checks)
     checkSections(questionnaire, into: &checks)
     checkProfiles(questionnaire, into: &checks)
-    return checks.diagnostics
+    return checks.diagnostics + compiled.diagnostics
   }
 
   private static func checkScales(_ scales: [Scale], into checks: inout CommonChecks) {

@@ -35,9 +35,9 @@ public enum ValidationRun {
     let namedPaths = Set(named.map { standardized($0.path) })
     // Questionnaires named on the command line win over the catalogue's copy of the same file.
     let fromCatalog = catalog.questionnaires.map(\.document).filter { !namedPaths.contains(standardized($0.path)) }
-    let questionnaires = (named + fromCatalog).map(\.model)
+    let compiled = (named + fromCatalog).map { CompiledQuestionnaire($0.model) }
     for (index, document) in named.enumerated() {
-      diagnosticsByFile[document.path, default: []] += QuestionnaireValidator.validate(document)
+      diagnosticsByFile[document.path, default: []] += QuestionnaireValidator.validate(document, compiled: compiled[index])
       if let earlier = named[..<index].first(where: { $0.model.id.value == document.model.id.value && $0.model.version.value == document.model.version.value }) {
         diagnosticsByFile[document.path, default: []].append(
           .warning(
@@ -49,9 +49,9 @@ public enum ValidationRun {
     for outcome in outcomes {
       switch outcome.document {
       case .answers(let document)?:
-        diagnosticsByFile[document.path, default: []] += AnswersValidator.validate(document, against: questionnaires)
+        diagnosticsByFile[document.path, default: []] += AnswersValidator.validate(document, against: compiled)
       case .evaluator(let document)?:
-        diagnosticsByFile[document.path, default: []] += EvaluatorValidator.validate(document, against: questionnaires)
+        diagnosticsByFile[document.path, default: []] += EvaluatorValidator.validate(document, against: compiled)
       case .questionnaire?, nil:
         break
       }

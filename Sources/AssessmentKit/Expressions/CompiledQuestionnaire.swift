@@ -1,0 +1,146 @@
+/// A questionnaire with its expressions parsed and checked, and the order in which items must
+/// be evaluated so every item's relevance and calculation can read the items it depends on.
+///
+/// Compile a questionnaire once and reuse it for every answers file.
+public struct CompiledQuestionnaire: Sendable {
+  public let questionnaire: Questionnaire
+  /// Problems found in the expressions; empty when every expression is sound.
+  public let diagnostics: [Diagnostic]
+  let relevant: [String: Expression]
+  let constraint: [String: Expression]
+  let calculate: [String: Expression]
+  /// Item ids, each after every item its relevance or calculation reads.
+  let evaluationOrder: [String]
+
+  public init(_ questionnaire: Questionnaire) {
+    self.questionnaire = questionnaire
+    var diagnostics: [Diagnostic] = []
+    var relevant: [String: Expression] = [:]
+    var constraint: [String: Expression] = [:]
+    var calculate: [String: Expression] = [:]
+    var parsed: [(item: Item, role: ExpressionRole, source: ExpressionSource, expression: Expression)] = []
+    for item in questionnaire.items {
+      let sources: [(ExpressionRole, ExpressionSource?)] = [(.relevant, item.relevant), (.constraint, item.constraint), (.calculate, item.calculate)]
+      for case (let role, let source?) in sources {
+        switch Self.parse(source) {
+        case .success(let expression):
+          parsed.append((item, role, source, expression))
+          switch role {
+          case .relevant: relevant[item.id.value] = relevant[item.id.value] ?? expression
+          case .constraint: constraint[item.id.value] = constraint[item.id.value] ?? expression
+          case .calculate: calculate[item.id.value] = calculate[item.id.value] ?? expression
+          case .condition: break
+          }
+        case .failure(let diagnostic):
+          diagnostics.append(diagnostic)
+        }
+      }
+    }
+    let dependencies = Self.dependencies(questionnaire, relevant: relevant, calculate: calculate)
+    let (order, cycles) = Self.order(questionnaire.items.map(\.id.value), dependencies: dependencies)
+    for cycle in cycles {
+      guard let first = cycle.first, let item = questionnaire.item(first),
+        let source = item.relevant ?? item.calculate, let expression = relevant[first] ?? calculate[first]
+      else { continue }
+      diagnostics.append(
+        source.diagnostic(
+          .error, .exprCycle, "items depend on each other in a circle: \((cycle + [first]).joined(separator: " → "))",
+          hint: "break the circle: an item's relevance or calculation cannot depend, even through others, on itself",
+          range: expression.range))
+    }
+    // Calculated items are typed in evaluation order, so a calculation may read an earlier one.
+    var calculatedTypes: [String: ValueType] = [:]
+    for id in order {
+      guard let expression = calculate[id], let item = questionnaire.item(id), let source = item.calculate else { continue }
+      var checker = ExpressionChecker(
+        questionnaire: questionnaire, role: .calculate, currentItem: item, calculatedTypes: calculatedTypes, source: source)
+      calculatedTypes[id] = checker.checkRoot(expression)
+      diagnostics += checker.diagnostics
+    }
+    for entry in parsed where entry.role != .calculate {
+      var checker = ExpressionChecker(
+        questionnaire: questionnaire, role: entry.role, currentItem: entry.item, calculatedTypes: calculatedTypes, source: entry.source)
+      _ = checker.checkRoot(entry.expression)
+      diagnostics += checker.diagnostics
+    }
+    self.diagnostics = diagnostics
+    self.relevant = relevant
+    self.constraint = constraint
+    self.calculate = calculate
+    evaluationOrder = order
+  }
+
+  /// Parses a rule condition or any other expression and checks it against this questionnaire.
+  public func check(_ source: ExpressionSource, role: ExpressionRole) -> (Expression?, [Diagnostic]) {
+    switch Self.parse(source) {
+    case .failure(let diagnostic):
+      return (nil, [diagnostic])
+    case .success(let expression):
+      var calculatedTypes: [String: ValueType] = [:]
+      for (id, _) in calculate { calculatedTypes[id] = .any }
+      var checker = ExpressionChecker(questionnaire: questionnaire, role: role, currentItem: nil, calculatedTypes: calculatedTypes, source: source)
+      _ = checker.checkRoot(expression)
+      return (checker.diagnostics.isEmpty ? expression : nil, checker.diagnostics)
+    }
+  }
+
+  static func parse(_ source: ExpressionSource) -> Result<Expression, Diagnostic> {
+    do {
+      return .success(try ExpressionParser.parse(source.text))
+    } catch {
+      let code: DiagnosticCode = error.kind == .limit ? .exprLimit : .exprSyntax
+      return .failure(source.diagnostic(.error, code, error.message, hint: error.hint, range: error.range))
+    }
+  }
+
+  /// For each item, the items its relevance and calculation read. Reading a section's score
+  /// or level reads every item of the section.
+  private static func dependencies(
+    _ questionnaire: Questionnaire, relevant: [String: Expression], calculate: [String: Expression]
+  ) -> [String: [String]] {
+    var result: [String: [String]] = [:]
+    for item in questionnaire.items {
+      var reads: [String] = []
+      for expression in [relevant[item.id.value], calculate[item.id.value]].compactMap({ $0 }) {
+        for (id, _) in expression.references {
+          if let section = questionnaire.section(id) {
+            reads += section.items.map(\.id.value)
+          } else if questionnaire.item(id) != nil {
+            reads.append(id)
+          }
+        }
+      }
+      result[item.id.value] = reads
+    }
+    return result
+  }
+
+  /// Items in file order, moved after what they depend on; and each circle found.
+  private static func order(_ ids: [String], dependencies: [String: [String]]) -> ([String], [[String]]) {
+    enum Mark { case visiting, done }
+    var marks: [String: Mark] = [:]
+    var order: [String] = []
+    var cycles: [[String]] = []
+    var stack: [String] = []
+    func visit(_ id: String) {
+      switch marks[id] {
+      case .done?: return
+      case .visiting?:
+        if let start = stack.firstIndex(of: id) {
+          let cycle = Array(stack[start...])
+          if !cycles.contains(where: { Set($0) == Set(cycle) }) { cycles.append(cycle) }
+        }
+        return
+      case nil:
+        marks[id] = .visiting
+        stack.append(id)
+        for dependency in dependencies[id] ?? [] { visit(dependency) }
+        stack.removeLast()
+        marks[id] = .done
+        order.append(id)
+      }
+    }
+    ids.forEach(visit)
+    return (order, cycles)
+  }
+}
