@@ -32,9 +32,11 @@ public struct CatalogListing: Sendable {
         title: model.title.resolved(in: model.defaultLanguage.value, defaultLanguage: model.defaultLanguage.value),
         kind: model.kind.rawValue, origin: entry.origin.rawValue, path: displayPath(entry.document.path))
     }
-    searched =
-      (paths.toolkitHome.map { [displayPath($0 + "/Questionnaires"), displayPath($0 + "/Plugins")] } ?? [])
-      + paths.pluginDirectories.map(displayPath) + paths.environmentPluginDirectories.map(displayPath)
+    let folders =
+      (paths.toolkitHome.map { [$0 + "/Questionnaires", $0 + "/Plugins"] } ?? [])
+      + paths.pluginDirectories + paths.environmentPluginDirectories
+    var seen = Set<String>()
+    searched = folders.filter { seen.insert(FileDiscovery.canonical($0)).inserted }.map(displayPath)
   }
 
   public func text() -> String {

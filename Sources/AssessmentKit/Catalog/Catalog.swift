@@ -30,7 +30,9 @@ public struct Catalog: Sendable {
     let pluginFolders: [(String, Origin)] =
       (paths.toolkitHome.map { [($0 + "/Plugins", Origin.toolkit)] } ?? [])
       + paths.pluginDirectories.map { ($0, .option) } + paths.environmentPluginDirectories.map { ($0, .environment) }
-    for (folder, origin) in pluginFolders {
+    // A folder named twice (say `--plugins Plugins` from the toolkit folder) is searched once.
+    var searched = Set<String>()
+    for (folder, origin) in pluginFolders where searched.insert(FileDiscovery.canonical(folder)).inserted {
       for manifest in FileDiscovery.moduleManifests(in: folder) {
         catalog.add(DocumentLoader.load(path: manifest, options: options), origin: origin)
       }
@@ -79,6 +81,11 @@ public enum FileDiscovery {
     guard let children = try? manager.contentsOfDirectory(atPath: folder) else { return [] }
     return children.sorted().filter { !$0.hasPrefix(".") }.map { join(join(folder, $0), "evaluator.yaml") }
       .filter { manager.fileExists(atPath: $0) }
+  }
+
+  /// The absolute path with symlinks resolved, to tell whether two paths name one file.
+  public static func canonical(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
   }
 
   static func join(_ folder: String, _ name: String) -> String {

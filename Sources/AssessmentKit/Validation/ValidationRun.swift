@@ -32,9 +32,9 @@ public enum ValidationRun {
       if case .questionnaire(let document)? = outcome.document { return document }
       return nil
     }
-    let namedPaths = Set(named.map { standardized($0.path) })
+    let namedPaths = Set(named.map { FileDiscovery.canonical($0.path) })
     // Questionnaires named on the command line win over the catalogue's copy of the same file.
-    let fromCatalog = catalog.questionnaires.map(\.document).filter { !namedPaths.contains(standardized($0.path)) }
+    let fromCatalog = catalog.questionnaires.map(\.document).filter { !namedPaths.contains(FileDiscovery.canonical($0.path)) }
     let compiled = (named + fromCatalog).map { CompiledQuestionnaire($0.model) }
     for (index, document) in named.enumerated() {
       diagnosticsByFile[document.path, default: []] += QuestionnaireValidator.validate(document, compiled: compiled[index])
@@ -72,14 +72,11 @@ public enum ValidationRun {
       let found =
         FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         ? FileDiscovery.yamlFiles(in: path) : [path]
-      for file in found where seen.insert(standardized(file)).inserted {
+      for file in found where seen.insert(FileDiscovery.canonical(file)).inserted {
         files.append(file)
       }
     }
     return files
   }
 
-  private static func standardized(_ path: String) -> String {
-    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-  }
 }
