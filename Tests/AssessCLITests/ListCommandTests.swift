@@ -174,9 +174,10 @@ struct ListCommandTests {
     #expect(result.status == 0, "\(result)")
     let listing = try JSONDecoder().decode(ListingJSON.self, from: Data(result.stdout.utf8))
     let added = listing.modules.filter { $0.origin != "toolkit" }
-    #expect(added.count >= 2, "\(result)")
-    withKnownIssue("the catalogue does not de-duplicate: a module folder reached through both --plugins and ASSESS_PLUGIN_PATH is listed twice, with no catalog.duplicate warning") {
-      #expect(added.map(\.id) == Self.partnerIDs, "\(result)")
+    #expect(added.map(\.id) == Self.partnerIDs, "\(result)")
+    #expect(added.map(\.origin) == ["--plugins", "--plugins"], "the first search-path entry wins\n\(result)")
+    withKnownIssue("the modules are found once, but `searched` (and the text table's 'Searched:' line) still names the folder twice") {
+      #expect(Set(listing.searched).count == listing.searched.count, "\(listing.searched)")
     }
   }
 }

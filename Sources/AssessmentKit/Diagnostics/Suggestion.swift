@@ -11,8 +11,9 @@ public enum Suggestion {
       }
     }
     guard let best else { return nil }
-    // Allow about one typo per three characters, and always at least one.
-    let allowed = max(1, min(target.count, best.name.count) / 3)
+    // About one typo per three characters; names of one or two characters are too short to guess.
+    let shorter = min(target.count, best.name.count)
+    let allowed = shorter < 3 ? 0 : max(1, shorter / 3)
     return best.distance <= allowed ? best.name : nil
   }
 

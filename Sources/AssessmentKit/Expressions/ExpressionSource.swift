@@ -4,24 +4,63 @@ public struct ExpressionSource: Hashable, Sendable {
   public var text: String
   /// Where the expression's first character is in the file.
   public var location: SourceLocation
-  /// Whether the expression is written on one line exactly as it reads (no folding, no
-  /// escapes), so its characters sit at consecutive columns of the file.
-  public var mapsColumns: Bool
+  /// Runs of characters written at consecutive columns of one line: the expression's offset
+  /// where each run starts, and its file position. Empty when the text could not be traced
+  /// (escapes in quotes, say); then every offset maps to ``location``.
+  public var segments: [Segment]
 
-  public init(text: String, location: SourceLocation, mapsColumns: Bool) {
+  public struct Segment: Hashable, Sendable {
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+  }
+
+  public init(text: String, location: SourceLocation, segments: [Segment]) {
     self.text = text
     self.location = location
-    self.mapsColumns = mapsColumns
+    self.segments = segments
   }
 
-  /// The file position of a character of the expression (offset in Unicode scalars from 0);
-  /// the expression's start when its columns do not map one to one.
+  /// The file position of a character of the expression (offset in Unicode scalars from 0).
   public func location(ofOffset offset: Int) -> SourceLocation {
-    guard mapsColumns else { return location }
-    var shifted = location
-    shifted.column += max(0, min(offset, text.unicodeScalars.count))
-    return shifted
+    guard let segment = segments.last(where: { $0.offset <= offset }) else { return location }
+    return SourceLocation(file: location.file, line: segment.line, column: segment.column + offset - segment.offset)
   }
+
+  /// Traces a scalar's value back to the lines it was written on: YAML folds a multi-line
+  /// scalar by joining its lines, without their indentation, with a space (or a line break in a
+  /// `|` block), so each line's text is a run of the value.
+  ///
+  /// - Parameter column: the 1-based column where the value starts on `line`, or 0 when it
+  ///   starts at the line's first non-blank character (the first line of a `|` or `>` block).
+  static func trace(_ value: String, in lines: [Substring], line: Int, column: Int) -> [Segment] {
+    let wanted = Array(value.unicodeScalars)
+    var segments: [Segment] = []
+    var offset = 0
+    var lineIndex = line - 1
+    while offset < wanted.count {
+      guard lineIndex >= 0, lineIndex < lines.count else { return [] }
+      let written = Array(lines[lineIndex].unicodeScalars)
+      let position =
+        segments.isEmpty && column > 0 ? column - 1 : (written.firstIndex { $0 != " " } ?? written.count)
+      var length = 0
+      while position + length < written.count, offset + length < wanted.count,
+        written[position + length] == wanted[offset + length]
+      {
+        length += 1
+      }
+      guard length > 0 else { return [] }
+      segments.append(Segment(offset: offset, line: lineIndex + 1, column: position + 1))
+      offset += length
+      guard offset < wanted.count else { break }
+      // The line break between two lines became one space (or stayed a line break).
+      guard wanted[offset] == " " || wanted[offset] == "\n" else { return [] }
+      offset += 1
+      lineIndex += 1
+    }
+    return segments
+  }
+
 
   /// A located diagnostic about characters `range` of this expression, with the expression
   /// and a caret under them.

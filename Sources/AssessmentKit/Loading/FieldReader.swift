@@ -90,23 +90,25 @@ struct FieldReader<Key: CodingKey & CaseIterable & RawRepresentable> where Key.R
     return Located(scalar.string, at: YAMLComposer.location(node.mark, context.file))
   }
 
-  /// An expression, with where its first character is in the file.
+  /// An expression, with where each of its characters is in the file.
   func expression(_ key: Key) throws -> ExpressionSource? {
     guard let node = node(key) else { return nil }
     guard case .scalar(let scalar) = node, let mark = node.mark else {
       throw mismatch(key, expected: "an expression written as text", found: node, hint: "put the expression in quotes")
     }
-    let line = mark.line >= 1 && mark.line <= context.lines.count ? context.lines[mark.line - 1] : ""
-    let written = Substring(String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(mark.column - 1))))
-    let opening: Int
+    let segments: [ExpressionSource.Segment]
     switch scalar.style {
-    case .plain: opening = 0
-    case .singleQuoted, .doubleQuoted: opening = 1
-    default: opening = -1
+    case .plain:
+      segments = ExpressionSource.trace(scalar.string, in: context.lines, line: mark.line, column: mark.column)
+    case .singleQuoted, .doubleQuoted:
+      segments = ExpressionSource.trace(scalar.string, in: context.lines, line: mark.line, column: mark.column + 1)
+    default:
+      // A `|` or `>` block: the text starts on the line after the indicator.
+      segments = ExpressionSource.trace(scalar.string, in: context.lines, line: mark.line + 1, column: 0)
     }
-    let start = SourceLocation(file: context.file, line: mark.line, column: mark.column + max(0, opening))
-    let mapsColumns = opening >= 0 && written.dropFirst(opening).hasPrefix(scalar.string) && !scalar.string.contains("\n")
-    return ExpressionSource(text: scalar.string, location: start, mapsColumns: mapsColumns)
+    let start = segments.first.map { SourceLocation(file: context.file, line: $0.line, column: $0.column) }
+      ?? YAMLComposer.location(mark, context.file)
+    return ExpressionSource(text: scalar.string, location: start, segments: segments)
   }
 
   func requiredExpression(_ key: Key) throws -> ExpressionSource {
