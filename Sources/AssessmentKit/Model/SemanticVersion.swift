@@ -87,7 +87,7 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
     for part in trimmed.split(separator: ",") {
       let term = part.trimmingCharacters(in: .whitespaces)
       if term.hasPrefix("^") || term.hasPrefix("~") {
-        guard let base = SemanticVersion(String(term.dropFirst())) else { return nil }
+        guard let base = SemanticVersion(term.dropFirst().trimmingCharacters(in: .whitespaces)) else { return nil }
         let upper =
           term.hasPrefix("~") || base.major == 0
           ? SemanticVersion(major: base.major, minor: base.minor + 1, patch: 0)
