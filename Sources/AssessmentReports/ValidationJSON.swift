@@ -20,6 +20,8 @@ public enum ValidationJSON {
     var code: String
     var message: String
     var hint: String?
+    /// For a problem inside an expression: the expression and the caret's span in it.
+    var snippet: Diagnostic.Snippet?
   }
 
   struct Summary: Encodable {
@@ -34,7 +36,7 @@ public enum ValidationJSON {
       diagnostics: report.diagnostics.map {
         Entry(
           file: $0.location.file, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue,
-          code: $0.code.rawValue, message: $0.message, hint: $0.hint)
+          code: $0.code.rawValue, message: $0.message, hint: $0.hint, snippet: $0.snippet)
       },
       summary: Summary(files: report.files.count, errors: report.diagnostics.errorCount, warnings: report.diagnostics.warningCount))
     let encoder = JSONEncoder()

@@ -12,8 +12,10 @@ struct Assess: ParsableCommand {
       nothing leaves the machine.
 
       Start here:
-        assess validate Questionnaires Examples    check the bundled questionnaire and the Examplia answers
-        assess list                                 show the questionnaires and evaluator modules found
+        assess validate Questionnaires Examples
+            check the bundled questionnaire and the Examplia answers
+        assess list
+            show the questionnaires and evaluator modules found
 
       Exit codes: 0 success, 1 problems found, 64 wrong usage.
       """,

@@ -5,23 +5,23 @@ import Foundation
 /// Options every command that reads files shares.
 struct CommonOptions: ParsableArguments {
   @Option(
+    name: .customLong("max-file-size"),
+    help: ArgumentHelp("Refuse files larger than this, e.g. 10MB, 512KB or a number of bytes.", valueName: "size"))
+  var maximumFileSize: ByteSize = ByteSize(bytes: LoadOptions.defaultMaximumFileSize)
+
+  var loadOptions: LoadOptions { LoadOptions(maximumFileSize: maximumFileSize.bytes) }
+}
+
+/// Where to look for evaluator modules besides the toolkit's own.
+struct PluginOptions: ParsableArguments {
+  @Option(
     name: .customLong("plugins"),
     help: ArgumentHelp(
       "A folder of evaluator modules to use besides the toolkit's own (repeatable). ASSESS_PLUGIN_PATH adds more, separated by ':'.",
       valueName: "dir"))
   var pluginDirectories: [String] = []
 
-  @Option(
-    name: .customLong("max-file-size"),
-    help: ArgumentHelp("Refuse files larger than this, e.g. 10MB, 512KB or a number of bytes.", valueName: "size"))
-  var maximumFileSize: ByteSize = ByteSize(bytes: LoadOptions.defaultMaximumFileSize)
-
-  var loadOptions: LoadOptions { LoadOptions(maximumFileSize: maximumFileSize.bytes) }
-
-  var searchPaths: SearchPaths {
-    SearchPaths.fromEnvironment(
-      ProcessInfo.processInfo.environment, executablePath: Terminal.executablePath, pluginDirectories: pluginDirectories)
-  }
+  var searchPaths: SearchPaths { Terminal.searchPaths(pluginDirectories: pluginDirectories) }
 
   func validate() throws {
     for directory in pluginDirectories {

@@ -26,10 +26,16 @@ struct ListCommand: ParsableCommand {
   @Option(help: "text: a table for people; json: the same for scripts.")
   var format: OutputFormat = .text
 
+  @OptionGroup var plugins: PluginOptions
   @OptionGroup var common: CommonOptions
 
   func run() throws {
-    let paths = common.searchPaths
+    let paths = plugins.searchPaths
+    if let home = ProcessInfo.processInfo.environment["ASSESS_HOME"], !home.isEmpty, paths.toolkitHome == home,
+      !FileManager.default.fileExists(atPath: home + "/Questionnaires")
+    {
+      Terminal.writeError("warning: ASSESS_HOME=\(home) holds no Questionnaires folder\n")
+    }
     let catalog = Catalog.load(paths, options: common.loadOptions)
     let listing = CatalogListing(catalog: catalog, paths: paths, displayPath: Terminal.display)
     switch format {

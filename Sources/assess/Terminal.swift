@@ -1,3 +1,4 @@
+import AssessmentKit
 import Foundation
 
 #if canImport(Glibc)
@@ -31,6 +32,12 @@ enum Terminal {
   static var executablePath: String? {
     if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
     return Bundle.main.executablePath ?? CommandLine.arguments.first
+  }
+
+  /// The toolkit's own folders (ASSESS_HOME, or found from the executable) and plugin folders.
+  static func searchPaths(pluginDirectories: [String] = []) -> SearchPaths {
+    SearchPaths.fromEnvironment(
+      ProcessInfo.processInfo.environment, executablePath: executablePath, pluginDirectories: pluginDirectories)
   }
 
   /// A path as short as it can be written from the current folder.

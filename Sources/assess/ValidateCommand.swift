@@ -45,7 +45,8 @@ struct ValidateCommand: ParsableCommand {
   }
 
   func run() throws {
-    let catalog = Catalog.load(common.searchPaths, options: common.loadOptions)
+    // The size cap is for the files named here; the toolkit's own files load as usual.
+    let catalog = Catalog.load(Terminal.searchPaths())
     let report = ValidationRun.validate(paths: paths.isEmpty ? ["."] : paths, catalog: catalog, options: common.loadOptions)
     switch format {
     case .json:

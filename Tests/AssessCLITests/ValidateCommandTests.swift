@@ -68,6 +68,7 @@ struct ValidateCommandTests {
       ("bad/wrong.answers.yaml", "answer.invalid-option"),
       ("bad/modules/org.example.no-program/evaluator.yaml", "module.program"),
       ("bad/modules/org.example.misnamed/evaluator.yaml", "ref.unknown-actor"),
+      ("bad/modules/org.example.bad-expressions/evaluator.yaml", "expr.syntax"),
       ("hostile/billion-laughs.yaml", "yaml.alias-budget"),
     ])
   func malformedFile(fixture: String, expectedCode: String) throws {
@@ -103,6 +104,39 @@ struct ValidateCommandTests {
     #expect(diagnostics.allSatisfy { $0.file == name }, "\(result)")
   }
 
+  @Test("a problem in an expression is followed by the expression and a caret under the spot")
+  func expressionSnippets() throws {
+    let file = AssessCLI.fixture("bad/modules/org.example.bad-expressions/evaluator.yaml")
+    let result = try AssessCLI.run(["validate", file])
+    let (diagnostics, _) = try expectFailingTextOutput(result)
+    #expect(diagnostics.map(\.code) == ["expr.syntax", "expr.unknown-reference", "expr.unknown-option"], "\(result)")
+    let lines = Array(result.stderrLines.dropLast())
+    var index = 0
+    while index < lines.count {
+      guard DiagnosticLine(lines[index]) != nil else {
+        Issue.record("expected a diagnostic line at \(index): \(lines[index])")
+        break
+      }
+      let snippet = lines.dropFirst(index + 1).prefix { $0.hasPrefix(DiagnosticLine.snippetIndent) }
+      #expect(snippet.count == 2, "an expression diagnostic shows the expression and a caret line\n\(result)")
+      if snippet.count == 2 {
+        let expression = String(snippet[snippet.startIndex].dropFirst(4))
+        let caret = String(snippet[snippet.startIndex + 1].dropFirst(4))
+        #expect(caret.wholeMatch(of: #/ *\^~*/#) != nil, "a caret line: `\(caret)`")
+        let start = caret.prefix { $0 == " " }.count
+        #expect(start <= expression.count && caret.count <= expression.count + 1, "the caret lies under the expression\n\(result)")
+      }
+      index += 1 + snippet.count
+    }
+    // The caret marks the text the message is about.
+    let unknownItem = try #require(lines.firstIndex { $0.contains("[expr.unknown-reference]") })
+    let expression = String(lines[unknownItem + 1].dropFirst(4))
+    let caret = String(lines[unknownItem + 2].dropFirst(4))
+    let start = caret.prefix { $0 == " " }.count
+    let marked = expression.dropFirst(start).prefix(caret.count - start)
+    #expect(marked == "${BM-A.99}", "\(result)")
+  }
+
   // MARK: 3. Several files at once
 
   static let badFiles = ["bad/typos.yaml", "bad/wrong.answers.yaml", "bad/broken-syntax.yaml", "bad/wrong-shapes.yaml"]
@@ -132,7 +166,7 @@ struct ValidateCommandTests {
     let folder = AssessCLI.fixture("bad")
     let result = try AssessCLI.run(["validate", folder, AssessCLI.fixture("bad/typos.yaml")])
     let (diagnostics, summary) = try expectFailingTextOutput(result)
-    #expect(summary.files == 6, "the typos file is named twice but checked once\n\(result)")
+    #expect(summary.files == 7, "the typos file is named twice but checked once\n\(result)")
     let reported = diagnostics.map(\.file).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
     #expect(reported == reported.sorted(), "\(result)")
     #expect(Set(reported).count == reported.count, "\(result)")
@@ -211,7 +245,7 @@ struct ValidateCommandTests {
       (["validate", "--max-file-size", "nonsense", "Questionnaires"], "nonsense"),
       (["validate", "--max-file-size", "0", "Questionnaires"], "--max-file-size"),
       (["validate", "--format", "xml", "Questionnaires"], "xml"),
-      (["validate", "--plugins", "no-such-plugins", "Questionnaires"], "no-such-plugins"),
+      (["list", "--plugins", "no-such-plugins"], "no-such-plugins"),
       (["list", "--format", "yaml"], "yaml"),
       (["frobnicate"], "frobnicate"),
     ])
@@ -250,9 +284,7 @@ struct ValidateCommandTests {
     let (diagnostics, _) = try expectFailingTextOutput(result)
     let message = try #require(diagnostics.first { $0.code == "file.too-large" }, "\(result)").text
     let sizes = message.matches(of: #/(\d+(?:\.\d+)?) ?(KB|MB|GB|bytes|B)\b/#).map { "\($0.1) \($0.2)" }
-    withKnownIssue("file.too-large rounds both sizes down to whole KB, so a 1,750-byte file is 'file is 1 KB, above the 1 KB cap'") {
-      #expect(sizes.count == 2 && sizes[0] != sizes[1], "the file's size and the cap read differently: \(message)")
-    }
+    #expect(sizes.count == 2 && sizes[0] != sizes[1], "the file's size and the cap read differently: \(message)")
   }
 
   @Test("--max-file-size limits the files checked, not the toolkit's own questionnaires")
@@ -260,12 +292,8 @@ struct ValidateCommandTests {
     // The executable module's manifest is small; the toolkit questionnaire it applies to is not.
     let file = AssessCLI.fixture("partner-modules/org.example.partner-ranker/evaluator.yaml")
     let result = try AssessCLI.run(["validate", "--max-file-size", "1KB", file])
-    withKnownIssue(
-      "the size cap is also applied to the toolkit catalogue, so the 62 KB border-management questionnaire is silently dropped and the module gets 'no questionnaire `border-management` was found'"
-    ) {
-      #expect(result.status == 0, "\(result)")
-      #expect(!result.stderr.contains("was found"), "\(result)")
-    }
+    #expect(result.status == 0, "\(result)")
+    #expect(!result.stderr.contains("was found"), "\(result)")
   }
 
   // MARK: Defaults and odd inputs
@@ -288,10 +316,9 @@ struct ValidateCommandTests {
     try folder.write("nothing-here/readme.txt", "not YAML\n")
     let result = try AssessCLI.run(["validate", "nothing-here"], in: folder.url)
     #expect(!result.uncaughtSignal)
-    withKnownIssue("`assess validate <folder without .yaml files>` prints '0 files valid' and exits 0, so a mistyped or empty folder passes CI silently") {
-      #expect(result.stderr.contains("nothing-here"), "the empty folder is named in a message\n\(result)")
-      #expect(result.stdout != "0 files valid\n", "\(result)")
-    }
+    #expect(result.stderr.contains("nothing-here"), "the empty folder is named in a message\n\(result)")
+    #expect(result.stdout != "0 files valid\n", "\(result)")
+    #expect(result.status == 1, "\(result)")
   }
 
   // MARK: 10. The partner module fixtures

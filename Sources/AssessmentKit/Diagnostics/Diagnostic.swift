@@ -41,8 +41,8 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
   ) {
     self.severity = severity
     self.code = code
-    self.message = message
-    self.hint = hint
+    self.message = Self.oneLine(message)
+    self.hint = hint.map(Self.oneLine)
     self.location = location
     snippet = nil
   }
@@ -57,6 +57,20 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable {
     _ code: DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation
   ) -> Diagnostic {
     Diagnostic(.warning, code, message, hint: hint, at: location)
+  }
+
+  /// Messages quote what people wrote, which may span lines; a diagnostic stays one line.
+  private static func oneLine(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\r": continue
+      case "\n": result += "\\n"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 
   /// The message and the hint as one sentence, the way a person reads them.

@@ -11,9 +11,9 @@ public enum Suggestion {
       }
     }
     guard let best else { return nil }
-    // About one typo per three characters; names of one or two characters are too short to guess.
+    // About one typo per four characters; names of one or two characters are too short to guess.
     let shorter = min(target.count, best.name.count)
-    let allowed = shorter < 3 ? 0 : max(1, shorter / 3)
+    let allowed = shorter < 3 ? 0 : max(1, shorter / 4)
     return best.distance <= allowed ? best.name : nil
   }
 

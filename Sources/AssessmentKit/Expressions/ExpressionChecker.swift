@@ -42,9 +42,16 @@ struct ExpressionChecker {
     switch role {
     case .relevant, .constraint, .condition:
       if !ValueType.boolean.accepts(type) {
+        let example: String
+        switch type {
+        case .number: example = "`\(ExpressionPrinter.print(expression)) > 0`"
+        case .text: example = "`\(ExpressionPrinter.print(expression)) = 'yes'`"
+        case .list: example = "`selected(\(ExpressionPrinter.print(expression)), 'option')`"
+        default: example = "a comparison"
+        }
         report(
           .exprType, "a `\(role.rawValue)` must be true or false, but this gives \(type.name)",
-          hint: "compare it with something, such as `\(ExpressionPrinter.print(expression)) = 'yes'`", expression.range)
+          hint: "compare it with something, such as \(example)", expression.range)
       }
     case .calculate:
       if let item = currentItem, !ValueType.of(item.kind).accepts(type) {

@@ -33,7 +33,8 @@ public struct ExpressionSource: Hashable, Sendable {
   ///
   /// - Parameter column: the 1-based column where the value starts on `line`, or 0 when it
   ///   starts at the line's first non-blank character (the first line of a `|` or `>` block).
-  static func trace(_ value: String, in lines: [Substring], line: Int, column: Int) -> [Segment] {
+  /// - Parameter singleQuoted: the value is in single quotes, where `''` stands for `'`.
+  static func trace(_ value: String, in lines: [Substring], line: Int, column: Int, singleQuoted: Bool = false) -> [Segment] {
     let wanted = Array(value.unicodeScalars)
     var segments: [Segment] = []
     var offset = 0
@@ -43,15 +44,29 @@ public struct ExpressionSource: Hashable, Sendable {
       let written = Array(lines[lineIndex].unicodeScalars)
       let position =
         segments.isEmpty && column > 0 ? column - 1 : (written.firstIndex { $0 != " " } ?? written.count)
-      var length = 0
-      while position + length < written.count, offset + length < wanted.count,
-        written[position + length] == wanted[offset + length]
-      {
-        length += 1
+      var cursor = position
+      let before = offset
+      while offset < wanted.count {
+        if singleQuoted, cursor + 1 < written.count, written[cursor] == "'", written[cursor + 1] == "'", wanted[offset] == "'" {
+          // `''` is one character of the value written in two columns: a new run starts after it.
+          segments.append(Segment(offset: offset, line: lineIndex + 1, column: cursor + 1))
+          offset += 1
+          cursor += 2
+          continue
+        }
+        var length = 0
+        while cursor + length < written.count, offset + length < wanted.count,
+          written[cursor + length] == wanted[offset + length],
+          !(singleQuoted && written[cursor + length] == "'")
+        {
+          length += 1
+        }
+        guard length > 0 else { break }
+        segments.append(Segment(offset: offset, line: lineIndex + 1, column: cursor + 1))
+        offset += length
+        cursor += length
       }
-      guard length > 0 else { return [] }
-      segments.append(Segment(offset: offset, line: lineIndex + 1, column: position + 1))
-      offset += length
+      guard offset > before else { return [] }
       guard offset < wanted.count else { break }
       // The line break between two lines became one space (or stayed a line break).
       guard wanted[offset] == " " || wanted[offset] == "\n" else { return [] }

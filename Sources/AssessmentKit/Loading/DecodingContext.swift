@@ -15,10 +15,10 @@ final class DecodingContext {
   /// Every text a person reads, in file order, for the translation checks.
   private(set) var texts: [LocalizedText] = []
 
-  init(file: String, root: Node, text: String) {
-    self.file = file
+  init(source: SourceText, root: Node) {
+    file = source.path
     self.root = root
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    lines = source.lines
   }
 
   static func of(_ decoder: any Decoder) -> DecodingContext {

@@ -91,7 +91,7 @@ public enum DocumentLoader {
     _ type: Model.Type, root: Node, source: SourceText
   ) -> (Document<Model>?, [Diagnostic]) {
     let path = source.path
-    let context = DecodingContext(file: path, root: root, text: source.text)
+    let context = DecodingContext(source: source, root: root)
     do {
       let model = try YAMLDecoder().decode(Model.self, from: root, userInfo: [DecodingContext.userInfoKey: context])
       return (Document(path: path, model: model, texts: context.texts), context.diagnostics)
@@ -124,8 +124,13 @@ public enum DocumentLoader {
           ?? "add `schema: assess/questionnaire@1`, `assess/answers@1` or `assess/evaluator@1`",
         at: start)
     }
-    let written = schemaNode.string ?? ""
     let location = YAMLComposer.location(schemaNode.mark, path)
+    guard case .scalar(let scalar) = schemaNode else {
+      throw .error(
+        .fileUnknownKind, "`schema` should be text, found \(NodeDescription.of(schemaNode))",
+        hint: "write `schema: assess/questionnaire@1`, `assess/answers@1` or `assess/evaluator@1`", at: location)
+    }
+    let written = scalar.string
     if let kind = FileKind.allCases.first(where: { $0.schema == written }) { return kind }
     let known = FileKind.allCases.map(\.schema)
     if let kind = FileKind.allCases.first(where: { written.hasPrefix($0.schema.dropLast(2) + "@") }) {

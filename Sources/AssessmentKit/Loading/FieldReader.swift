@@ -100,7 +100,10 @@ struct FieldReader<Key: CodingKey & CaseIterable & RawRepresentable> where Key.R
     switch scalar.style {
     case .plain:
       segments = ExpressionSource.trace(scalar.string, in: context.lines, line: mark.line, column: mark.column)
-    case .singleQuoted, .doubleQuoted:
+    case .singleQuoted:
+      segments = ExpressionSource.trace(
+        scalar.string, in: context.lines, line: mark.line, column: mark.column + 1, singleQuoted: true)
+    case .doubleQuoted:
       segments = ExpressionSource.trace(scalar.string, in: context.lines, line: mark.line, column: mark.column + 1)
     default:
       // A `|` or `>` block: the text starts on the line after the indicator.
@@ -157,7 +160,15 @@ struct FieldReader<Key: CodingKey & CaseIterable & RawRepresentable> where Key.R
   func choice<Value: CaseIterable & RawRepresentable>(
     _ key: Key, _ type: Value.Type, default fallback: Value
   ) throws -> Value where Value.RawValue == String {
-    guard let written = try string(key) else { return fallback }
+    try knownChoice(key, type) ?? fallback
+  }
+
+  /// One of a fixed set of words; nil when absent, and reported and nil when not in the set,
+  /// so the caller can skip checks that depend on it.
+  func knownChoice<Value: CaseIterable & RawRepresentable>(
+    _ key: Key, _ type: Value.Type
+  ) throws -> Value? where Value.RawValue == String {
+    guard let written = try string(key) else { return nil }
     if let value = Value(rawValue: written.value) { return value }
     let allowed = Value.allCases.map(\.rawValue)
     context.report(
@@ -166,7 +177,23 @@ struct FieldReader<Key: CodingKey & CaseIterable & RawRepresentable> where Key.R
         hint: Suggestion.hint(for: written.value, among: allowed)
           ?? "write one of: \(allowed.joined(separator: ", "))",
         at: written.location))
-    return fallback
+    return nil
+  }
+
+  /// A nested model that must be present and have a value.
+  func required<Value: Decodable>(_ type: Value.Type, _ key: Key) throws -> Value {
+    guard let value = try decode(type, key) else { throw missing(key) }
+    return value
+  }
+
+  func requiredNumber(_ key: Key) throws -> Located<Double> {
+    guard let value = try number(key) else { throw missing(key) }
+    return value
+  }
+
+  func requiredInteger(_ key: Key) throws -> Located<Int> {
+    guard let value = try integer(key) else { throw missing(key) }
+    return value
   }
 
   // MARK: - Nested values

@@ -11,6 +11,14 @@ public struct SourceText: Sendable {
     self.text = text
   }
 
+  /// The lines of the text, without their line breaks. A Windows line break (CR LF) is one
+  /// break: Swift counts `\r\n` as one `Character`, so the split goes by Unicode scalars.
+  public var lines: [Substring] {
+    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      Substring(line.last == "\r" ? line.dropLast() : line)
+    }
+  }
+
   /// Reads a file, refusing anything that is not a reasonable text file.
   ///
   /// - Throws: a ``Diagnostic`` located at the first offending byte.
@@ -71,6 +79,12 @@ public struct SourceText: Sendable {
         hint: "delete it; if the file is binary, pass a .yaml file instead",
         at: location(ofByte: offset, in: body, path: path))
     }
+    if let (offset, scalar) = firstUnprintableScalar(in: text) {
+      throw .error(
+        .fileBinary, "character U+\(String(scalar.value, radix: 16, uppercase: true)) is not allowed in YAML text",
+        hint: "delete it; it is often pasted in from another program by mistake",
+        at: location(ofByte: offset, in: body, path: path))
+    }
     return SourceText(path: path, text: text)
   }
 
@@ -94,6 +108,19 @@ public struct SourceText: Sendable {
   private static func firstControlCharacter(in bytes: [UInt8]) -> (Int, UInt8)? {
     for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x7F {
       if byte != 0x09 && byte != 0x0A && byte != 0x0D { return (offset, byte) }
+    }
+    return nil
+  }
+
+  /// YAML text excludes the C1 controls (but for U+0085, the next-line mark) and U+FFFE/U+FFFF.
+  private static func firstUnprintableScalar(in text: String) -> (Int, Unicode.Scalar)? {
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if (0x80...0x9F).contains(value) && value != 0x85 || value == 0xFFFE || value == 0xFFFF {
+        return (offset, scalar)
+      }
+      offset += UTF8.width(scalar)
     }
     return nil
   }
@@ -123,12 +150,12 @@ struct ByteCount: CustomStringConvertible {
   init(_ bytes: Int) { self.bytes = bytes }
 
   var description: String {
-    let mebibyte = 1024.0 * 1024.0
-    if Double(bytes) >= mebibyte {
-      let value = Double(bytes) / mebibyte
-      return value == value.rounded() ? "\(Int(value)) MB" : String(format: "%.1f MB", value)
+    func scaled(_ unit: Double, _ name: String) -> String {
+      let value = Double(bytes) / unit
+      return value == value.rounded() ? "\(Int(value)) \(name)" : String(format: "%.1f", value) + " " + name
     }
-    if bytes >= 1024 { return "\(bytes / 1024) KB" }
+    if bytes >= 1024 * 1024 { return scaled(1024 * 1024, "MB") }
+    if bytes >= 1024 { return scaled(1024, "KB") }
     return "\(bytes) bytes"
   }
 }

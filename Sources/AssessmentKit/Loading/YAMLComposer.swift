@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Turns checked text into a YAML node tree, translating every libyaml complaint into one
@@ -79,23 +80,41 @@ enum YAMLComposer {
   private static func syntaxDiagnostic(
     problem: String, context: YamlError.Context?, mark: Mark, source: SourceText
   ) -> Diagnostic {
-    var message = problem
-    if let context, !context.text.isEmpty {
-      message += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
+    if problem.contains("Maximum nesting level") {
+      return .error(
+        .yamlSyntax, "lists and mappings nest too deeply",
+        hint: "real questionnaires nest a few levels; check for runaway brackets or dashes", at: location(mark, source.path))
     }
-    let line = lineText(mark.line, in: source.text)
+    // Something left open — a quote, a `[`, a `{` — is best shown where it was opened.
+    let unclosed =
+      problem.contains("end of stream") || problem.contains("expected ',' or ']'")
+      || problem.contains("expected ',' or '}'")
+    var message = problem
+    var at = location(mark, source.path)
+    if let context, !context.text.isEmpty {
+      if unclosed {
+        message = "\(context.text.replacingOccurrences(of: "while scanning a ", with: "").replacingOccurrences(of: "while parsing a ", with: "")) is never closed (\(problem))"
+        at = location(context.mark, source.path)
+      } else {
+        message += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
+      }
+    }
+    let line = lineText(mark.line, in: source)
     var hint: String?
     if line?.contains("\t") == true {
       hint = "indent with spaces; YAML does not allow tabs for indentation"
+    } else if unclosed {
+      hint = "close it, or put the whole text in quotes if it contains quote marks or brackets"
     } else if problem.contains("mapping values are not allowed") {
       hint = "put quotes around text that contains `: `, or check the indentation of this line"
     } else if problem.contains("could not find expected ':'") {
       hint = "each line of a mapping is `key: value`; check for a missing colon or a stray line"
-    } else if problem.contains("did not find expected key") {
-      hint = "check that this line is indented like the keys around it"
+    } else if problem.contains("did not find expected key") || problem.contains("expected '-' indicator") {
+      hint = "check that this line is indented like the entries around it"
     }
-    return .error(.yamlSyntax, message, hint: hint, at: location(mark, source.path))
+    return .error(.yamlSyntax, message, hint: hint, at: at)
   }
+
 
   /// Yams marks the first occurrence of a repeated key; people need to see the repeat.
   private static func duplicateKeyDiagnostic(key: String, first: Mark, source: SourceText) -> Diagnostic {
@@ -108,44 +127,68 @@ enum YAMLComposer {
   }
 
   static func findRepeat(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = SourceText(path: "", text: text).lines.map { Array($0.unicodeScalars) }
     guard first.line >= 1, first.line <= lines.count else { return nil }
-    let spellings = [key, "\"\(key)\"", "'\(key)'"]
-    func startsWithKey(_ rest: Substring) -> Bool {
-      for spelling in spellings where rest.hasPrefix(spelling) {
-        let after = rest.dropFirst(spelling.count).drop { $0 == " " }
-        if after.hasPrefix(":") { return true }
+    let keyScalars = Array(key.unicodeScalars)
+    let spellings = [keyScalars, ["\""] + keyScalars + ["\""], ["'"] + keyScalars + ["'"]]
+    func keyStarts(_ line: [Unicode.Scalar], at start: Int) -> Bool {
+      for spelling in spellings where line.count >= start + spelling.count && Array(line[start..<start + spelling.count]) == spelling {
+        var after = start + spelling.count
+        while after < line.count, line[after] == " " { after += 1 }
+        if after < line.count, line[after] == ":" { return true }
       }
       return false
     }
-    // Flow mapping: the repeat sits on the same line, after a comma.
-    let firstLine = Array(lines[first.line - 1].unicodeScalars)
-    var index = min(first.column - 1 + key.unicodeScalars.count, firstLine.count)
-    while index < firstLine.count {
-      if firstLine[index] == "," || firstLine[index] == "{" {
-        var start = index + 1
-        while start < firstLine.count, firstLine[start] == " " { start += 1 }
-        let rest = Substring(String(String.UnicodeScalarView(firstLine[start...])))
-        if startsWithKey(rest) { return (first.line, start + 1) }
+    // Inside `{…}` the repeat follows a comma of the same mapping, maybe on a later line.
+    if first.column >= 2, let opener = lines[first.line - 1][..<(first.column - 1)].last(where: { $0 != " " }),
+      opener == "{" || opener == ","
+    {
+      var depth = 0
+      var quote: Unicode.Scalar?
+      var lineIndex = first.line - 1
+      var index = first.column - 1 + keyScalars.count
+      var afterComma = false
+      while lineIndex < lines.count {
+        let line = lines[lineIndex]
+        while index < line.count {
+          let scalar = line[index]
+          if let open = quote {
+            if scalar == open { quote = nil }
+          } else if afterComma && scalar != " " {
+            if depth == 0 && keyStarts(line, at: index) { return (lineIndex + 1, index + 1) }
+            afterComma = false
+            continue
+          } else if scalar == "'" || scalar == "\"" {
+            quote = scalar
+          } else if scalar == "{" || scalar == "[" {
+            depth += 1
+          } else if scalar == "}" || scalar == "]" {
+            depth -= 1
+            if depth < 0 { return nil }
+          } else if scalar == "," && depth == 0 {
+            afterComma = true
+          }
+          index += 1
+        }
+        lineIndex += 1
+        index = 0
       }
-      index += 1
+      return nil
     }
-    // Block mapping: the repeat starts a later line at the same column.
+    // In a block mapping the repeat starts a later line at the same column.
     for lineIndex in first.line..<lines.count {
       let line = lines[lineIndex]
-      let indent = line.unicodeScalars.prefix { $0 == " " }.count
-      let rest = line.unicodeScalars.dropFirst(indent)
-      if rest.isEmpty || rest.first == "#" { continue }
+      let indent = line.prefix { $0 == " " }.count
+      if indent == line.count || line[indent] == "#" { continue }
       if indent + 1 < first.column { return nil }
-      if indent + 1 == first.column, startsWithKey(Substring(String(String.UnicodeScalarView(rest)))) {
-        return (lineIndex + 1, indent + 1)
-      }
+      if indent + 1 == first.column, keyStarts(line, at: indent) { return (lineIndex + 1, indent + 1) }
     }
     return nil
   }
 
-  private static func lineText(_ line: Int, in text: String) -> Substring? {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+
+  private static func lineText(_ line: Int, in source: SourceText) -> Substring? {
+    let lines = source.lines
     return line >= 1 && line <= lines.count ? lines[line - 1] : nil
   }
 
@@ -179,45 +222,63 @@ enum YAMLComposer {
   private static func checkNestingDepth(_ source: SourceText, limit: Int) throws(Diagnostic) {
     var flowDepth = 0
     var lineNumber = 0
-    for line in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in source.lines {
       lineNumber += 1
-      var depth = 0
-      var leadingSpaces = 0
-      var indicators = 0
-      var column = 0
-      var atLineStart = true
+      let scalars = Array(line.unicodeScalars)
+      // Two spaces of indentation are the least a nested block level takes in practice;
+      // each `- ` or `? ` at the start of a line opens one more level.
+      var blockDepth = 0
+      var index = 0
+      var spaces = 0
+      while index < scalars.count, scalars[index] == " " || scalars[index] == "-" || scalars[index] == "?" {
+        if scalars[index] == " " { spaces += 1 } else { blockDepth += 1 }
+        index += 1
+      }
+      blockDepth += spaces / 2
+      if blockDepth > limit {
+        throw tooDeep(limit, at: SourceLocation(file: source.path, line: lineNumber, column: index + 1))
+      }
       var quote: Unicode.Scalar?
       var previous: Unicode.Scalar = " "
-      for scalar in line.unicodeScalars {
-        column += 1
+      while index < scalars.count {
+        let scalar = scalars[index]
+        index += 1
+        defer { previous = scalar }
         if let open = quote {
           if scalar == open { quote = nil }
-        } else if scalar == "#" && (previous == " " || column == 1) {
-          break
-        } else if scalar == "'" || scalar == "\"" {
+          continue
+        }
+        switch scalar {
+        case "#" where previous == " ": break
+        case "'" where Self.scalarCanStart(after: previous), "\"" where Self.scalarCanStart(after: previous):
+          // A quote opens a quoted scalar only where a scalar can start; `l'État` is plain text.
           quote = scalar
-          atLineStart = false
-        } else if scalar == "[" || scalar == "{" {
+          continue
+        case "[" where Self.scalarCanStart(after: previous) || flowDepth > 0, "{" where Self.scalarCanStart(after: previous) || flowDepth > 0:
           flowDepth += 1
-          atLineStart = false
-        } else if scalar == "]" || scalar == "}" {
+          if blockDepth + flowDepth > limit {
+            throw tooDeep(limit, at: SourceLocation(file: source.path, line: lineNumber, column: index))
+          }
+          continue
+        case "]", "}":
           flowDepth = max(0, flowDepth - 1)
-          atLineStart = false
-        } else if atLineStart && (scalar == " " || scalar == "-" || scalar == "?") {
-          if scalar == " " { leadingSpaces += 1 } else { indicators += 1 }
-          // Two spaces of indentation are the least a nested block level takes in practice.
-          depth = leadingSpaces / 2 + indicators
-        } else {
-          atLineStart = false
+          continue
+        default:
+          continue
         }
-        previous = scalar
-        if depth + flowDepth > limit {
-          throw .error(
-            .yamlSyntax, "lists and mappings nest more than \(limit) levels deep",
-            hint: "real questionnaires nest a few levels; check for runaway brackets or dashes",
-            at: SourceLocation(file: source.path, line: lineNumber, column: column))
-        }
+        break
       }
     }
   }
+
+  private static func scalarCanStart(after previous: Unicode.Scalar) -> Bool {
+    [" ", "[", "{", ",", ":", "-", "?"].contains(previous)
+  }
+
+  private static func tooDeep(_ limit: Int, at location: SourceLocation) -> Diagnostic {
+    .error(
+      .yamlSyntax, "lists and mappings nest more than \(limit) levels deep",
+      hint: "real questionnaires nest a few levels; check for runaway brackets or dashes", at: location)
+  }
+
 }

@@ -15,12 +15,7 @@ public struct AnswerSet: Hashable, Sendable, Decodable {
   public init(from decoder: any Decoder) throws {
     let fields = try FieldReader(decoder, CodingKeys.self, noun: "answers file")
     location = fields.location
-    guard let respondent = try fields.decode(Respondent.self, .respondent) else {
-      throw Diagnostic.error(
-        .schemaMissingKey, "this answers file has no `respondent`",
-        hint: "add `respondent:` with at least `country: …`", at: fields.location)
-    }
-    self.respondent = respondent
+    respondent = try fields.required(Respondent.self, .respondent)
     questionnaires = try fields.list(QuestionnaireAnswers.self, .questionnaires, required: true)
   }
 }

@@ -33,6 +33,8 @@ public struct EvaluatorManifest: Hashable, Sendable, Decodable {
   var programKeyLocation: SourceLocation?
   var protocolKeyLocation: SourceLocation?
   var kindLocation: SourceLocation
+  /// False when `kind` names no kind (already reported): checks that depend on it are skipped.
+  var hasKnownKind: Bool
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case schema, id, version, title, description, provider
@@ -56,7 +58,9 @@ public struct EvaluatorManifest: Hashable, Sendable, Decodable {
     let languages = try fields.strings(.languages)
     self.languages = languages.isEmpty ? [defaultLanguage] : languages
     _ = try fields.requiredString(.kind)
-    kind = try fields.choice(.kind, Kind.self, default: .rules)
+    let known = try fields.knownChoice(.kind, Kind.self)
+    kind = known ?? .rules
+    hasKnownKind = known != nil
     kindLocation = fields.locationOf(.kind)
     appliesTo = try fields.list(Applicability.self, .appliesTo, required: true)
     references = try fields.list(Reference.self, .references)
@@ -167,19 +171,8 @@ public struct Rule: Hashable, Sendable, Decodable {
     _ = try fields.requiredString(.severity)
     severity = try fields.choice(.severity, Severity.self, default: .medium)
     items = try fields.strings(.items)
-    guard let finding = try fields.decode(Finding.self, .finding) else {
-      throw Diagnostic.error(
-        .schemaMissingKey, "this rule has no `finding`", hint: "add `finding:` with `summary:` and `why:`",
-        at: fields.location)
-    }
-    self.finding = finding
-    guard let recommendation = try fields.decode(Recommendation.self, .recommendation) else {
-      throw Diagnostic.error(
-        .schemaMissingKey, "this rule has no `recommendation`",
-        hint: "add `recommendation:` with `title`, `actions`, `actors`, `horizon` and `component`",
-        at: fields.location)
-    }
-    self.recommendation = recommendation
+    finding = try fields.required(Finding.self, .finding)
+    recommendation = try fields.required(Recommendation.self, .recommendation)
   }
 
   /// What is wrong, and why it matters.

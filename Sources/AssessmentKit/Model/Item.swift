@@ -38,6 +38,8 @@ public struct Item: Hashable, Sendable, Decodable {
   public var location: SourceLocation
   /// Where keys that only some kinds accept were written, for the checks that compare them.
   var numericKeysLocation: SourceLocation?
+  /// False when `type` names no kind (already reported): checks that depend on it are skipped.
+  var hasKnownKind = true
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case id, ref, text, type, scale, weight, critical, level, min, max, integer, unit, bands, actors, references
@@ -62,7 +64,12 @@ public struct Item: Hashable, Sendable, Decodable {
     id = try fields.requiredString(.id)
     ref = try fields.string(.ref)?.value
     text = try fields.requiredText(.text)
-    kind = try fields.choice(.type, Kind.self, default: .choice)
+    if fields.has(.type), let written = try fields.knownChoice(.type, Kind.self) {
+      kind = written
+    } else {
+      kind = .choice
+      hasKnownKind = !fields.has(.type)
+    }
     scale = try fields.string(.scale)
     weight = try fields.number(.weight)
     critical = try fields.bool(.critical) ?? false
@@ -106,11 +113,6 @@ public struct ScoreBand: Hashable, Sendable, Decodable {
     location = fields.location
     minimum = try fields.number(.min)
     maximum = try fields.number(.max)
-    guard let score = try fields.number(.score) else {
-      throw Diagnostic.error(
-        .schemaMissingKey, "this band has no `score`", hint: "add `score:` with a number from 0 to 1",
-        at: fields.location)
-    }
-    self.score = score
+    score = try fields.requiredNumber(.score)
   }
 }

@@ -57,17 +57,9 @@ public struct MaturityLevel: Hashable, Sendable, Decodable {
 
   public init(from decoder: any Decoder) throws {
     let fields = try FieldReader(decoder, CodingKeys.self, noun: "level")
-    guard let level = try fields.integer(.level) else {
-      throw Diagnostic.error(.schemaMissingKey, "this level has no `level`", hint: "add `level: 0` … `level: 4`", at: fields.location)
-    }
-    self.level = level
+    level = try fields.requiredInteger(.level)
     name = try fields.requiredText(.name)
-    guard let minimum = try fields.number(.minimumScore) else {
-      throw Diagnostic.error(
-        .schemaMissingKey, "this level has no `min_score`", hint: "add `min_score:` with a score from 0 to 1",
-        at: fields.location)
-    }
-    minimumScore = minimum
+    minimumScore = try fields.requiredNumber(.minimumScore)
   }
 
   /// The five anchors used unless a questionnaire names its own.

@@ -31,10 +31,11 @@ struct CommonChecks {
         hint: "write it like `1.0.0`", at: version.location))
   }
 
-  /// Reports each id seen before, pointing at the repeat and naming the first place.
+  /// Reports each id seen before, pointing at the repeat and naming the first place; "before"
+  /// means earlier in the file, whatever order the ids were gathered in.
   mutating func checkUnique(_ ids: [Located<String>], what: String) {
     var seen: [String: SourceLocation] = [:]
-    for id in ids {
+    for id in ids.sorted(by: { $0.location < $1.location }) {
       if let first = seen[id.value] {
         add(
           .error(

@@ -20,7 +20,7 @@ public enum EvaluatorValidator {
     checks.checkTranslations(document.texts, defaultLanguage: manifest.defaultLanguage.value, languages: manifest.languages.map(\.value))
     checks.checkActorDefinitions(manifest.actors)
     checks.checkReferences(manifest.references)
-    checkKindKeys(manifest, into: &checks)
+    if manifest.hasKnownKind { checkKindKeys(manifest, into: &checks) }
     let applicable = checkApplicability(manifest, questionnaires: questionnaires, into: &checks)
     checkRules(manifest, applicable: applicable, into: &checks)
     let applicableCompiled = compiled.filter { entry in

@@ -114,8 +114,10 @@ public enum QuestionnaireValidator {
       for item in section.items {
         checks.checkID(item.id, what: "item")
         checkWeight(item.weight, into: &checks)
-        checkItemScale(item, questionnaire: questionnaire, scaleIDs: scaleIDs, into: &checks)
-        checkNumericKeys(item, into: &checks)
+        if item.hasKnownKind {
+          checkItemScale(item, questionnaire: questionnaire, scaleIDs: scaleIDs, into: &checks)
+          checkNumericKeys(item, into: &checks)
+        }
         if let level = item.level, !(1...4).contains(level.value) {
           checks.add(
             .error(.numberOutOfRange, "item level \(level.value) is outside 1…4", hint: "write a level from 1 to 4", at: level.location))

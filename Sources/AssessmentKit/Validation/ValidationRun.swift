@@ -25,6 +25,14 @@ public enum ValidationRun {
     let files = expand(paths)
     let outcomes = files.map { DocumentLoader.load(path: $0, options: options) }
     var diagnosticsByFile: [String: [Diagnostic]] = [:]
+    // A folder that holds nothing to check is most likely a mistyped path.
+    var emptyFolders: [Diagnostic] = []
+    for path in paths where isFolder(path) && FileDiscovery.yamlFiles(in: path).isEmpty {
+      emptyFolders.append(
+        .error(
+          .fileUnreadable, "folder holds no .yaml or .yml files", hint: "check the path",
+          at: .start(of: path)))
+    }
     for (file, outcome) in zip(files, outcomes) {
       diagnosticsByFile[file, default: []] += outcome.diagnostics
     }
@@ -56,11 +64,16 @@ public enum ValidationRun {
         break
       }
     }
-    let diagnostics = files.flatMap { file in
+    let diagnostics = emptyFolders + files.flatMap { file in
       Array(Set(diagnosticsByFile[file] ?? [])).sorted()
     }
     let reported = zip(files, outcomes).map { ValidationReport.File(path: $0, kind: $1.document?.kind) }
     return ValidationReport(files: reported, diagnostics: diagnostics)
+  }
+
+  private static func isFolder(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
   /// Files as named, and the YAML files inside named folders, each once, in order.
@@ -68,10 +81,7 @@ public enum ValidationRun {
     var seen = Set<String>()
     var files: [String] = []
     for path in paths {
-      var isDirectory: ObjCBool = false
-      let found =
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        ? FileDiscovery.yamlFiles(in: path) : [path]
+      let found = isFolder(path) ? FileDiscovery.yamlFiles(in: path) : [path]
       for file in found where seen.insert(FileDiscovery.canonical(file)).inserted {
         files.append(file)
       }
