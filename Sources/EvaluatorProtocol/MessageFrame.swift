@@ -42,3 +42,20 @@ public enum MessageFrame {
     return payload
   }
 }
+
+extension MessageFrame {
+  /// The length the 8-byte header at the start of `bytes` announces (little-endian).
+  public static func announcedLength(_ bytes: some Collection<UInt8>) -> UInt64 {
+    var length: UInt64 = 0
+    for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes.prefix(8)) {
+      length |= UInt64(byte) << UInt64(shift)
+    }
+    return length
+  }
+
+  /// Whether a header is really the start of text — a module that printed to stdout. No real
+  /// length can look like this: a printable top byte announces more than 2⁵⁹ bytes.
+  public static func headerLooksLikeText(_ bytes: some Collection<UInt8>) -> Bool {
+    bytes.count >= 8 && bytes.prefix(8).allSatisfy { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || (0x20...0x7E).contains($0) }
+  }
+}

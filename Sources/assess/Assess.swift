@@ -14,12 +14,14 @@ struct Assess: ParsableCommand {
       Start here:
         assess validate Questionnaires Examples
             check the bundled questionnaire and the Examplia answers
+        assess score Examples/examplia/border-police.answers.yaml
+            score the Examplia answers and list the recommendations
         assess list
             show the questionnaires and evaluator modules found
 
       Exit codes: 0 success, 1 problems found, 64 wrong usage.
       """,
     version: "0.1.0",
-    subcommands: [ValidateCommand.self, ListCommand.self]
+    subcommands: [ValidateCommand.self, ScoreCommand.self, ListCommand.self]
   )
 }

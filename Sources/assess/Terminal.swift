@@ -20,6 +20,14 @@ enum Terminal {
     return isatty(STDERR_FILENO) == 1
   }
 
+  /// The same rule for standard output, where summaries for people go.
+  static var useColourOnStandardOutput: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+    if environment["TERM"] == "dumb" { return false }
+    return isatty(STDOUT_FILENO) == 1
+  }
+
   static func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
   }

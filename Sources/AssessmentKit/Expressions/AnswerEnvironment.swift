@@ -7,6 +7,10 @@ public struct AnswerEnvironment: ExpressionEnvironment, Sendable {
   public var currentItemID: String?
   /// Whether each item is asked, given the answers before it.
   public private(set) var relevance: [String: Bool] = [:]
+  /// The items the answers' profile keeps (every item without a profile).
+  public let scope: Set<String>
+  /// The profile the answers name, if the questionnaire has it.
+  public let profile: Profile?
   private var values: [String: ExpressionValue] = [:]
   private var selections: [String: [String]] = [:]
   private var itemScores: [String: Double] = [:]
@@ -14,6 +18,8 @@ public struct AnswerEnvironment: ExpressionEnvironment, Sendable {
   public init(_ compiled: CompiledQuestionnaire, answers: QuestionnaireAnswers?) {
     self.compiled = compiled
     let questionnaire = compiled.questionnaire
+    profile = answers?.profile.flatMap { questionnaire.profile($0.value) }
+    scope = questionnaire.itemIDs(in: profile)
     var written: [String: AnswerValue] = [:]
     for answer in answers?.answers ?? [] where written[answer.itemID.value] == nil {
       if let value = answer.value { written[answer.itemID.value] = value }
@@ -81,6 +87,18 @@ public struct AnswerEnvironment: ExpressionEnvironment, Sendable {
 
   public func isAsked(_ itemID: String) -> Bool { relevance[itemID] ?? true }
 
+  /// The options chosen for an item, special ones included, whether or not it is asked.
+  public func writtenOptions(of id: String) -> [String]? { selections[id] }
+
+  /// Whether the item's chosen option is marked deficient on its scale.
+  public func isDeficient(_ itemID: String) -> Bool {
+    let questionnaire = compiled.questionnaire
+    guard isAsked(itemID), let item = questionnaire.item(itemID), let scale = item.scale.flatMap({ questionnaire.scale($0.value) }),
+      let chosen = selections[itemID]
+    else { return false }
+    return chosen.contains { scale.option($0)?.deficient == true }
+  }
+
   public func value(of id: String) -> ExpressionValue {
     values[id] ?? .missing(.unanswered)
   }
@@ -97,7 +115,7 @@ public struct AnswerEnvironment: ExpressionEnvironment, Sendable {
     guard let section = compiled.questionnaire.section(id) else { return nil }
     var total = 0.0
     var weights = 0.0
-    for item in section.items {
+    for item in section.items where scope.contains(item.id.value) {
       guard let score = itemScores[item.id.value] else { continue }
       total += score * item.effectiveWeight
       weights += item.effectiveWeight

@@ -58,6 +58,26 @@ public struct Questionnaire: Hashable, Sendable, Decodable {
   public func profile(_ id: String) -> Profile? { profiles.first { $0.id.value == id } }
   public func reference(_ id: String) -> Reference? { references.first { $0.id.value == id } }
 
+  /// The ids of the items a profile keeps: those its `include` names (all when it names none),
+  /// less those its `exclude` names; naming a section names all its items.
+  public func itemIDs(in profile: Profile?) -> Set<String> {
+    func expand(_ ids: [Located<String>]) -> Set<String> {
+      var result = Set<String>()
+      for id in ids {
+        if let section = section(id.value) {
+          result.formUnion(section.items.map(\.id.value))
+        } else {
+          result.insert(id.value)
+        }
+      }
+      return result
+    }
+    let all = Set(items.map(\.id.value))
+    guard let profile else { return all }
+    let included = profile.include.isEmpty ? all : expand(profile.include).intersection(all)
+    return included.subtracting(expand(profile.exclude))
+  }
+
   /// Actor ids an item may name: the built-in ones and those this questionnaire declares.
   public var knownActorIDs: Set<String> { BuiltInActors.ids.union(actors.map(\.id.value)) }
 }

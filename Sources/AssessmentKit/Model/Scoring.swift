@@ -11,17 +11,23 @@ public struct Scoring: Hashable, Sendable, Decodable {
   public var model: Model
   /// The highest level an area may reach while a critical item is answered deficient.
   public var criticalCap: Located<Int>?
+  /// In the level-gated model, the least item score that counts as "met" (default 0.5).
+  public var metScore: Located<Double>?
   public var levels: [MaturityLevel]
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case model
     case criticalCap = "critical_cap"
+    case metScore = "met_score"
     case levels
   }
 
-  public init(model: Model, criticalCap: Located<Int>?, levels: [MaturityLevel]) {
+  public static let defaultMetScore = 0.5
+
+  public init(model: Model, criticalCap: Located<Int>?, metScore: Located<Double>? = nil, levels: [MaturityLevel]) {
     self.model = model
     self.criticalCap = criticalCap
+    self.metScore = metScore
     self.levels = levels
   }
 
@@ -29,6 +35,7 @@ public struct Scoring: Hashable, Sendable, Decodable {
     let fields = try FieldReader(decoder, CodingKeys.self, noun: "scoring")
     model = try fields.choice(.model, Model.self, default: .weightedMean)
     criticalCap = try fields.integer(.criticalCap)
+    metScore = try fields.number(.metScore)
     let written = try fields.list(MaturityLevel.self, .levels)
     levels = written.isEmpty ? MaturityLevel.standard(at: fields.location) : written
   }

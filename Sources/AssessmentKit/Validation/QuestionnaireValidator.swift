@@ -78,6 +78,9 @@ public enum QuestionnaireValidator {
       checks.add(
         .error(.numberOutOfRange, "`critical_cap` \(cap.value) is outside 0…4", hint: "write a level from 0 to 4", at: cap.location))
     }
+    if let met = scoring.metScore, !(0...1).contains(met.value) {
+      checks.add(.error(.numberOutOfRange, "`met_score` \(format(met.value)) is outside 0…1", hint: "write a score from 0 to 1", at: met.location))
+    }
     var previous: MaturityLevel?
     for level in scoring.levels {
       if !(0...4).contains(level.level.value) {

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Runs the whole pipeline for answers files: score each area, run every module that applies,
+/// merge and prioritise the recommendations, build the action plan.
+///
+/// Make one runner for a batch and call ``finish()`` at the end: rules are prepared once and an
+/// executable module's process serves every answers file of the batch.
+public final class AssessmentRunner {
+  public let toolkitVersion: String
+  private let questionnaires: [CompiledQuestionnaire]
+  private let modules: [Catalog.Entry<EvaluatorManifest>]
+  private var rules: [String: RulesEvaluator] = [:]
+  private var executables: [String: ExecutableModuleRunner] = [:]
+  private var hashes: [String: String] = [:]
+
+  public init(questionnaires: [CompiledQuestionnaire], modules: [Catalog.Entry<EvaluatorManifest>], toolkitVersion: String) {
+    self.questionnaires = questionnaires
+    self.modules = modules
+    self.toolkitVersion = toolkitVersion
+  }
+
+  /// The questionnaire answers were written for: that version, else the newest of the same
+  /// major version; nil when none is known.
+  public func questionnaire(for block: QuestionnaireAnswers) -> CompiledQuestionnaire? {
+    let candidates = questionnaires.filter { $0.questionnaire.id.value == block.questionnaireID.value }
+    if let exact = candidates.first(where: { $0.questionnaire.version.value == block.version.value }) { return exact }
+    let major = SemanticVersion(block.version.value)?.major
+    return candidates.filter { $0.questionnaire.parsedVersion?.major == major }
+      .max { ($0.questionnaire.parsedVersion?.description ?? "") < ($1.questionnaire.parsedVersion?.description ?? "") }
+  }
+
+  public func assess(_ document: Document<AnswerSet>) -> AssessmentResult {
+    let answers = document.model
+    var areas: [AreaResult] = []
+    var findings: [Finding] = []
+    var runs: [String: ModuleRun] = [:]
+    var runOrder: [String] = []
+    var language = answers.respondent.language?.value
+    for block in answers.questionnaires {
+      guard let compiled = questionnaire(for: block) else { continue }
+      let questionnaire = compiled.questionnaire
+      let areaLanguage = language ?? questionnaire.defaultLanguage.value
+      language = areaLanguage
+      let environment = AnswerEnvironment(compiled, answers: block)
+      let area = ScoringEngine.score(environment, answers: block, language: areaLanguage)
+      areas.append(area)
+      for entry in modules where entry.document.model.applies(to: questionnaire.id.value, version: questionnaire.parsedVersion) {
+        let manifest = entry.document.model
+        let key = manifest.id.value
+        if runs[key] == nil {
+          runOrder.append(key)
+          runs[key] = ModuleRun(
+            id: key, version: manifest.version.value, kind: manifest.kind, origin: entry.origin, manifest: entry.document.path,
+            sha256: hash(of: entry.document), protocolVersion: nil, questionnaires: [], status: .ok, findings: 0, error: nil, log: nil)
+        }
+        runs[key]?.questionnaires.append(questionnaire.id.value)
+        let outcome: Result<[Finding], ModuleFailure>
+        switch manifest.kind {
+        case .rules:
+          outcome = runRules(manifest, compiled: compiled, environment: environment, area: area, language: areaLanguage)
+        case .executable:
+          let runner = executable(for: entry)
+          outcome = runner.evaluate(area: area, respondent: answers.respondent, language: areaLanguage, questionnaire: questionnaire)
+          runs[key]?.protocolVersion = runner.protocolVersion
+          runs[key]?.log = runner.log.isEmpty ? nil : runner.log
+        }
+        switch outcome {
+        case .success(let found):
+          findings += found
+          runs[key]?.findings += found.count
+        case .failure(let failure):
+          runs[key]?.status = .failed
+          let earlier = runs[key]?.error
+          runs[key]?.error = [earlier, failure.message].compactMap { $0 }.joined(separator: "; ")
+        }
+      }
+    }
+    let recommendations = PriorityFormula.recommendations(for: findings, areas: areas)
+    let respondent = answers.respondent
+    return AssessmentResult(
+      toolkitVersion: toolkitVersion, source: document.path,
+      respondent: RespondentResult(
+        country: respondent.country, agency: respondent.agency, role: respondent.role, date: respondent.date?.value,
+        round: respondent.round),
+      language: language ?? "en", areas: areas, findings: findings, recommendations: recommendations,
+      actionPlan: ActionPlan(recommendations), modules: runOrder.compactMap { runs[$0] })
+  }
+
+  /// Ends every module process the batch started.
+  public func finish() {
+    for runner in executables.values { runner.finish() }
+    executables.removeAll()
+  }
+
+  deinit {
+    for runner in executables.values { runner.finish() }
+  }
+
+  private func runRules(
+    _ manifest: EvaluatorManifest, compiled: CompiledQuestionnaire, environment: AnswerEnvironment, area: AreaResult, language: String
+  ) -> Result<[Finding], ModuleFailure> {
+    let key = manifest.id.value + "\u{0}" + compiled.questionnaire.id.value + "\u{0}" + compiled.questionnaire.version.value
+    let evaluator = rules[key] ?? RulesEvaluator(manifest: manifest, questionnaire: compiled)
+    rules[key] = evaluator
+    if let problem = evaluator.problem {
+      return .failure(ModuleFailure(message: "module \(manifest.id.value): its rules do not check against \(compiled.questionnaire.id.value): \(problem)"))
+    }
+    return .success(evaluator.evaluate(environment, area: area, language: language))
+  }
+
+  private func executable(for entry: Catalog.Entry<EvaluatorManifest>) -> ExecutableModuleRunner {
+    let key = entry.document.model.id.value
+    if let runner = executables[key] { return runner }
+    let runner = ExecutableModuleRunner(manifest: entry.document.model, path: entry.document.path, toolkitVersion: toolkitVersion)
+    executables[key] = runner
+    return runner
+  }
+
+  /// The SHA-256 of the manifest, followed by the program for an executable module.
+  private func hash(of document: Document<EvaluatorManifest>) -> String {
+    if let known = hashes[document.path] { return known }
+    var bytes = FileManager.default.contents(atPath: document.path).map { [UInt8]($0) } ?? []
+    if document.model.kind == .executable, let program = document.model.program.first?.value {
+      let folder = (document.path as NSString).deletingLastPathComponent
+      bytes += FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(program)).map { [UInt8]($0) } ?? []
+    }
+    let digest = SHA256.hex(of: bytes)
+    hashes[document.path] = digest
+    return digest
+  }
+}
+
+/// Why a module's findings are missing from a result.
+public struct ModuleFailure: Error, Hashable, Sendable {
+  public var message: String
+}

@@ -1,0 +1,441 @@
+import Dispatch
+import EvaluatorProtocol
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// One running executable evaluator module: started once, asked any number of times, shut down.
+///
+/// The program runs without a shell, in a fresh temporary working directory, with a scrubbed
+/// environment, as the leader of its own process group, and speaks the evaluator protocol
+/// (`Docs/evaluator-protocol.md`) over its stdin and stdout; what it writes to stderr is kept as
+/// its log. Every wait has a deadline. A crash, timeout, oversized or malformed message stops the
+/// whole process group, and every later call fails at once with the same failure.
+///
+/// Use a session from one thread at a time.
+public final class ExecutableModuleSession: @unchecked Sendable {
+  public let manifest: EvaluatorManifest
+  public let manifestPath: String
+  public let toolkitVersion: String
+
+  /// Seconds the module has to answer `hello` (`limits.start_timeout_seconds`, default 10).
+  public let startTimeout: Double
+  /// Seconds the module has to answer one request (`limits.request_timeout_seconds`, default 60).
+  public let requestTimeout: Double
+  /// The largest message accepted from the module (`limits.max_message_bytes`, default 16 MiB).
+  public let maximumMessageBytes: Int
+  /// The protocol versions offered in `hello`.
+  public let offeredVersions: [Int]
+
+  /// The version agreed in the handshake.
+  public private(set) var protocolVersion: Int?
+  /// The id and version the program gave in its `helloResult`.
+  public private(set) var reportedIdentity: ModuleIdentity?
+  /// How many processes this session has started (one, unless `start` failed before spawning).
+  public private(set) var spawnCount = 0
+  /// The fresh directory the module runs in; removed when the session ends.
+  public private(set) var workingDirectory: String?
+
+  private enum State {
+    case notStarted
+    case running(ChildProcess)
+    case failed(EvaluatorFailure)
+    case finished
+  }
+
+  private var state = State.notStarted
+  private var channel = FrameExchange()
+  private let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }()
+  private let decoder = JSONDecoder()
+
+  public init(manifest: EvaluatorManifest, manifestPath: String, toolkitVersion: String) {
+    self.manifest = manifest
+    self.manifestPath = manifestPath
+    self.toolkitVersion = toolkitVersion
+    startTimeout = manifest.limits.startTimeoutSeconds?.value ?? 10
+    requestTimeout = manifest.limits.requestTimeoutSeconds?.value ?? 60
+    maximumMessageBytes = manifest.limits.maximumMessageBytes?.value ?? MessageFrame.defaultMaximumMessageBytes
+    offeredVersions = MessageFrame.supportedProtocolVersions
+  }
+
+  deinit {
+    if case .running(let child) = state {
+      child.killGroup()
+      child.closeInput()
+      child.closeOutput()
+    }
+    removeWorkingDirectory()
+  }
+
+  public var moduleID: String { manifest.id.value }
+
+  /// The module's process id while it runs.
+  public var processID: Int32? {
+    if case .running(let child) = state { return child.pid }
+    return nil
+  }
+
+  public var isRunning: Bool {
+    if case .running = state { return true }
+    return false
+  }
+
+  /// The failure that ended the session, if one did.
+  public var failure: EvaluatorFailure? {
+    if case .failed(let failure) = state { return failure }
+    return nil
+  }
+
+  /// What the module wrote to stderr (the last 64 KB of it).
+  public var log: String {
+    if case .running(let child) = state { channel.drainStandardError(of: child) }
+    return channel.log.text
+  }
+
+  // MARK: - Start
+
+  /// Starts the program and completes the handshake.
+  public func start() throws(EvaluatorFailure) {
+    switch state {
+    case .running: return
+    case .failed(let failure): throw failure
+    case .finished: throw makeFailure(.startFailed, "module \(moduleID) was already shut down; start a new session")
+    case .notStarted: break
+    }
+    let child: ChildProcess
+    do {
+      child = try launch()
+    } catch {
+      state = .failed(error)
+      throw error
+    }
+    state = .running(child)
+
+    let hello = HostMessage.hello(Hello(protocolVersions: offeredVersions, toolkitVersion: toolkitVersion))
+    let deadline = DispatchTime.now() + startTimeout
+    let reply: ModuleMessage
+    switch send(hello, to: child, deadline: deadline, awaiting: "hello") {
+    case .failure(let failure): throw failure
+    case .success(let message): reply = message
+    }
+    switch reply {
+    case .helloResult(let result):
+      guard offeredVersions.contains(result.protocolVersion) else {
+        throw stop(
+          child, .noCommonVersion,
+          "module \(moduleID) chose protocol \(result.protocolVersion), which this toolkit did not offer (it speaks \(Self.versions(offeredVersions))) — upgrade one of them"
+        )
+      }
+      guard result.module.id == moduleID else {
+        throw stop(
+          child, .startFailed,
+          "the program of module \(moduleID) introduced itself as \(result.module.id); the id in evaluator.yaml and the one the program sends in helloResult must be the same"
+        )
+      }
+      protocolVersion = result.protocolVersion
+      reportedIdentity = result.module
+    case .helloError(let refusal):
+      let spoken = refusal.supportedVersions.isEmpty ? "no version this toolkit knows" : "protocol \(Self.versions(refusal.supportedVersions))"
+      throw stop(child, .noCommonVersion, "module \(moduleID) speaks \(spoken); this toolkit speaks \(Self.versions(offeredVersions)) — upgrade one of them")
+    case .evaluateResult, .evaluateError:
+      throw stop(child, .malformedMessage, "module \(moduleID) answered hello with \(Self.name(of: reply)) instead of helloResult; it was stopped")
+    }
+  }
+
+  /// Checks the manifest, prepares the working directory and spawns the program.
+  private func launch() throws(EvaluatorFailure) -> ChildProcess {
+    guard manifest.kind == .executable, let program = manifest.program.first?.value, !program.isEmpty else {
+      throw makeFailure(.startFailed, "module \(moduleID) is not an executable module with a `program`; check evaluator.yaml")
+    }
+    let declared = manifest.protocolVersions.map(\.value)
+    if !declared.isEmpty, Set(declared).isDisjoint(with: offeredVersions) {
+      throw makeFailure(
+        .noCommonVersion,
+        "module \(moduleID) speaks protocol \(Self.versions(declared)); this toolkit speaks \(Self.versions(offeredVersions)) — upgrade one of them")
+    }
+    if program.hasPrefix("/") || program.hasPrefix("~") || program.split(separator: "/").contains("..") {
+      throw makeFailure(
+        .startFailed, "module \(moduleID) names program `\(program)` outside its folder; give a path inside the module folder, such as bin/evaluator")
+    }
+    let folder = URL(fileURLWithPath: manifestPath).standardizedFileURL.deletingLastPathComponent()
+    let executable = folder.appendingPathComponent(program).standardizedFileURL.path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: executable, isDirectory: &isDirectory), !isDirectory.boolValue else {
+      throw makeFailure(.startFailed, "module \(moduleID) cannot start: its program `\(program)` does not exist in \(folder.path); build it or correct `program` in evaluator.yaml")
+    }
+
+    let directory: String
+    do {
+      directory = try Self.makeWorkingDirectory()
+    } catch {
+      throw makeFailure(.startFailed, "module \(moduleID) cannot start: no temporary working directory could be made (\(error.localizedDescription)); check TMPDIR")
+    }
+    workingDirectory = directory
+    let environment = [
+      "PATH=/usr/bin:/bin",
+      "LANG=C.UTF-8",
+      "HOME=\(directory)",
+      "ASSESS_PROTOCOL_VERSIONS=\(offeredVersions.map(String.init).joined(separator: ","))",
+    ]
+    let arguments = [executable] + manifest.program.dropFirst().map(\.value)
+    do {
+      let child = try ChildProcess.spawn(
+        executable: executable, arguments: arguments, environment: environment, workingDirectory: directory)
+      spawnCount += 1
+      return child
+    } catch {
+      removeWorkingDirectory()
+      throw makeFailure(.startFailed, "module \(moduleID) cannot start: \(Self.explain(error, program: program))")
+    }
+  }
+
+  // MARK: - Evaluate
+
+  /// Asks the module for the findings on one request. The result has passed output validation;
+  /// an `evaluateError` answer comes back as a `.contentError` failure and the session goes on.
+  public func evaluate(_ request: EvaluateRequest) -> Result<EvaluateResult, EvaluatorFailure> {
+    let child: ChildProcess
+    switch state {
+    case .running(let running): child = running
+    case .failed(let failure): return .failure(failure)
+    case .notStarted: return .failure(makeFailure(.startFailed, "module \(moduleID) was not started; call start() first"))
+    case .finished: return .failure(makeFailure(.startFailed, "module \(moduleID) was already shut down; start a new session"))
+    }
+    let requestID = request.requestId
+    let reply: ModuleMessage
+    switch send(.evaluate(request), to: child, deadline: DispatchTime.now() + requestTimeout, awaiting: "request \(requestID)") {
+    case .failure(let failure): return .failure(failure)
+    case .success(let message): reply = message
+    }
+    switch reply {
+    case .evaluateResult(let result):
+      guard result.requestId == requestID else {
+        return .failure(
+          stop(child, .malformedMessage, "module \(moduleID) answered request `\(result.requestId)` when `\(requestID)` was asked; it was stopped"))
+      }
+      let problems = validate(result, for: request)
+      guard problems.isEmpty else {
+        let shown = problems.prefix(3).joined(separator: "; ")
+        let more = problems.count > 3 ? "; and \(problems.count - 3) more" : ""
+        return .failure(
+          makeFailure(.invalidOutput, "module \(moduleID) returned a result for request \(requestID) that breaks the output rules, so none of it is used: \(shown)\(more)"))
+      }
+      return .success(result)
+    case .evaluateError(let error):
+      guard error.requestId == requestID else {
+        return .failure(
+          stop(child, .malformedMessage, "module \(moduleID) answered request `\(error.requestId)` when `\(requestID)` was asked; it was stopped"))
+      }
+      let text = error.message.trimmingCharacters(in: .whitespacesAndNewlines)
+      return .failure(makeFailure(.contentError, "module \(moduleID) could not evaluate request \(requestID): \(text.isEmpty ? "it gave no reason" : text)"))
+    case .helloResult, .helloError:
+      return .failure(
+        stop(child, .malformedMessage, "module \(moduleID) answered request \(requestID) with \(Self.name(of: reply)); it was stopped"))
+    }
+  }
+
+  /// The output rules: item ids from the request, known severities, horizons, components and
+  /// actors, no empty texts, unique finding ids. Empty when the result may be used.
+  public func validate(_ result: EvaluateResult, for request: EvaluateRequest) -> [String] {
+    ModuleOutputValidator.problems(in: result, for: request, knownActors: manifest.knownActorIDs)
+  }
+
+  // MARK: - Shutdown
+
+  /// Sends `shutdown`, gives the module 2 seconds to exit, then stops its process group.
+  public func shutdown() {
+    guard case .running(let child) = state else {
+      if case .notStarted = state { state = .finished }
+      return
+    }
+    let deadline = DispatchTime.now() + 2
+    if let frame = try? frame(for: .shutdown) {
+      // A module answers shutdown by exiting, which closes its stdout; anything else it sends
+      // now is ignored.
+      var outcome = channel.exchange(with: child, sending: frame, deadline: deadline, maximumMessageBytes: maximumMessageBytes)
+      while case .message = outcome {
+        outcome = channel.exchange(with: child, sending: [], deadline: deadline, maximumMessageBytes: maximumMessageBytes)
+      }
+    }
+    child.closeInput()
+    _ = child.waitForExit(until: deadline)
+    _ = finish(child, readLogUntil: deadline)
+    state = .finished
+  }
+
+  // MARK: - Conversation
+
+  /// Frames and sends one message and reads the reply, turning every way that can go wrong into
+  /// a failure that stops the module.
+  private func send(_ message: HostMessage, to child: ChildProcess, deadline: DispatchTime, awaiting what: String)
+    -> Result<ModuleMessage, EvaluatorFailure>
+  {
+    let outgoing: [UInt8]
+    do {
+      outgoing = try frame(for: message)
+    } catch {
+      // The toolkit's own fault (a score that is not a number, say): the module is not to blame.
+      return .failure(makeFailure(.contentError, "the toolkit could not write \(what) for module \(moduleID): \(error)"))
+    }
+    let starting = what == "hello"
+    switch channel.exchange(with: child, sending: outgoing, deadline: deadline, maximumMessageBytes: maximumMessageBytes) {
+    case .message(let payload):
+      do {
+        return .success(try decoder.decode(ModuleMessage.self, from: Data(payload)))
+      } catch {
+        return .failure(
+          stop(child, .malformedMessage, "module \(moduleID) sent a message the toolkit cannot read while answering \(what) (\(Self.explain(error))); it was stopped"))
+      }
+    case .endOfStream:
+      let status = child.waitForExit(until: .now() + 1)
+      _ = finish(child, readLogUntil: .now() + 0.5)
+      let how = status.map { $0.description } ?? "closed its standard output"
+      let lastWords = channel.log.lastLine.map { ": \($0)" } ?? ""
+      let kind: EvaluatorFailure.Kind = starting ? .startFailed : .crashed
+      let when = starting ? "before answering hello" : "while answering \(what)"
+      return .failure(recordFailure(kind, "module \(moduleID) \(how) \(when)\(lastWords)"))
+    case .timedOut:
+      let limit = starting ? "limits.start_timeout_seconds" : "limits.request_timeout_seconds"
+      let seconds = starting ? startTimeout : requestTimeout
+      return .failure(
+        stop(child, .timeout, "module \(moduleID) did not answer \(what) within \(Self.seconds(seconds)); it was stopped (raise \(limit) in evaluator.yaml if it needs longer)"))
+    case .tooLarge(let announced):
+      return .failure(
+        stop(
+          child, .messageTooLarge,
+          "module \(moduleID) sent a \(announced)-byte message while answering \(what), above its limit of \(maximumMessageBytes) bytes; it was stopped (raise limits.max_message_bytes in evaluator.yaml if that is expected)"))
+    case .text(let bytes):
+      let excerpt = String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      return .failure(
+        stop(
+          child, .malformedMessage,
+          "module \(moduleID) printed text to stdout (\"\(excerpt)\") while answering \(what); stdout carries only framed protocol messages — write logs to stderr"))
+    case .ioFailed(let number):
+      return .failure(stop(child, .crashed, "module \(moduleID) could not be reached while answering \(what) (\(String(cString: strerror(number)))); it was stopped"))
+    }
+  }
+
+  private func frame(for message: HostMessage) throws -> [UInt8] {
+    MessageFrame.encode(Array(try encoder.encode(message)))
+  }
+
+  /// Stops the module's process group and records the failure; every later call returns it.
+  private func stop(_ child: ChildProcess, _ kind: EvaluatorFailure.Kind, _ message: String) -> EvaluatorFailure {
+    channel.drainStandardError(of: child)
+    child.killGroup()
+    _ = child.waitForExit(until: .now() + 2)
+    _ = finish(child, readLogUntil: .now() + 0.5)
+    return recordFailure(kind, message)
+  }
+
+  private func recordFailure(_ kind: EvaluatorFailure.Kind, _ message: String) -> EvaluatorFailure {
+    let failure = makeFailure(kind, message)
+    state = .failed(failure)
+    return failure
+  }
+
+  /// Makes sure nothing of the module is left: its group killed, its last words read, its
+  /// pipes closed and its working directory removed.
+  private func finish(_ child: ChildProcess, readLogUntil deadline: DispatchTime) -> ExitStatus? {
+    child.killGroup()
+    child.closeInput()
+    channel.readStandardErrorToEnd(of: child, until: deadline)
+    child.closeOutput()
+    removeWorkingDirectory()
+    return child.exitStatus
+  }
+
+  private func makeFailure(_ kind: EvaluatorFailure.Kind, _ message: String) -> EvaluatorFailure {
+    EvaluatorFailure(kind: kind, module: moduleID, message: message, logExcerpt: channel.log.excerpt())
+  }
+
+  private func removeWorkingDirectory() {
+    guard let directory = workingDirectory else { return }
+    try? FileManager.default.removeItem(atPath: directory)
+    workingDirectory = nil
+  }
+
+  // MARK: - Wording
+
+  private static func makeWorkingDirectory() throws -> String {
+    let base = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("assess-module-XXXXXX").path
+    var template = Array(base.utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+      throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
+    return String(cString: made)
+  }
+
+  static func versions(_ versions: [Int]) -> String {
+    let sorted = Array(Set(versions)).sorted()
+    guard sorted.count > 1 else { return sorted.first.map(String.init) ?? "none" }
+    return sorted.dropLast().map(String.init).joined(separator: ", ") + " and \(sorted.last!)"
+  }
+
+  private static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+  }
+
+  private static func name(of message: ModuleMessage) -> String {
+    switch message {
+    case .helloResult: return "helloResult"
+    case .helloError: return "helloError"
+    case .evaluateResult: return "evaluateResult"
+    case .evaluateError: return "evaluateError"
+    }
+  }
+
+  private static func explain(_ error: SpawnError, program: String) -> String {
+    switch error.errorNumber {
+    case ENOENT:
+      return "its program `\(program)` names an interpreter on its first line (`#!…`) that was not found on PATH=/usr/bin:/bin"
+    case EACCES: return "its program `\(program)` is not executable; run `chmod +x \(program)`"
+    case ENOEXEC: return "its program `\(program)` is not a program this system can run; a script needs a `#!` first line"
+    default: return "\(error.step) failed for `\(program)` (\(String(cString: strerror(error.errorNumber))))"
+    }
+  }
+
+  private static func explain(_ error: any Error) -> String {
+    switch error {
+    case MessageDecodingError.unknownMessage(let keys):
+      if keys.count == 1 { return "there is no message named `\(keys[0])`" }
+      return "a message is an object with exactly one key, found \(keys.count)"
+    case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
+      return "it is not valid JSON"
+    case DecodingError.dataCorrupted(let context):
+      return "`\(path(context.codingPath))`: \(context.debugDescription)"
+    case DecodingError.keyNotFound(let key, let context):
+      return "`\(path(context.codingPath + [key]))` is missing"
+    case DecodingError.typeMismatch(let type, let context):
+      return "`\(path(context.codingPath))` should be \(describe(type))"
+    case DecodingError.valueNotFound(let type, let context):
+      return "`\(path(context.codingPath))` should be \(describe(type)), found null"
+    default:
+      return "\(error)"
+    }
+  }
+
+  private static func path(_ keys: [any CodingKey]) -> String {
+    keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+  }
+
+  private static func describe(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: return "text"
+    case is Int.Type, is Double.Type: return "a number"
+    case is Bool.Type: return "true or false"
+    case is [Any].Type: return "a list"
+    default: return "an object"
+    }
+  }
+}

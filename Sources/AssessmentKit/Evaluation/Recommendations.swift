@@ -1,0 +1,177 @@
+/// A recommendation for the action plan: what to do, its priority from 0 to 100 with the
+/// formula and inputs behind it, why, and the findings (from one module or several) it answers.
+public struct ScoredRecommendation: Hashable, Sendable, Codable {
+  /// `REC-01`, `REC-02` … in order of priority.
+  public var id: String
+  public var questionnaire: String
+  public var title: String
+  public var actions: [String]
+  public var actors: [String]
+  public var horizon: Rule.Recommendation.Horizon
+  public var component: Rule.Recommendation.Component
+  public var references: [CitedReference]
+  public var severity: Rule.Severity
+  public var priority: Int
+  public var priorityFormula: Formula
+  /// Why it matters, in one or two sentences: the findings' reasons and the factors of the priority.
+  public var why: String
+  public var items: [String]
+  /// The findings this recommendation answers: two modules recommending the same action appear once.
+  public var sources: [String]
+}
+
+/// The one formula behind every priority:
+///
+///     priority = round(100 × (0.45 × S + 0.30 × G + 0.15 × W + 0.10 × C))
+///
+/// - S, severity: critical 1, high 0.75, medium 0.5, low 0.25, info 0;
+/// - G, gap: the mean over the finding's items of (aim − score), never below 0, where the aim
+///   is the section's target level ÷ 4 when the profile sets one and 1 otherwise, and an item
+///   without a score counts as 0;
+/// - W, weight: the largest weight among the finding's items ÷ the largest item weight of the
+///   questionnaire;
+/// - C, critical: 1 when one of the items is a critical safeguard, else 0.
+///
+/// A finding that names no item counts G = 0.5 and W = 0.5.
+public enum PriorityFormula {
+  public static let rule = "round(100 × (0.45×S + 0.30×G + 0.15×W + 0.10×C)); S severity, G gap to aim, W item weight, C critical safeguard"
+
+  public static func score(_ finding: Finding, area: AreaResult) -> (Int, Formula) {
+    let items = Dictionary(area.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let targets = Dictionary(area.sections.compactMap { section in section.target.map { (section.id, $0.target) } }, uniquingKeysWith: { first, _ in first })
+    let concerned = finding.items.compactMap { items[$0] }
+    let severity = finding.severity.weight
+    let gap: Double
+    let weight: Double
+    let critical: Double = concerned.contains(where: \.critical) ? 1 : 0
+    if concerned.isEmpty {
+      gap = 0.5
+      weight = 0.5
+    } else {
+      gap = concerned.map { item in
+        let aim = targets[item.section].map { Double($0) / 4 } ?? 1
+        return max(0, aim - (item.score ?? 0))
+      }.reduce(0, +) / Double(concerned.count)
+      let heaviest = area.items.map(\.weight).max() ?? 1
+      weight = heaviest > 0 ? (concerned.map(\.weight).max() ?? 0) / heaviest : 0
+    }
+    let value = 100 * (0.45 * severity + 0.30 * gap + 0.15 * weight + 0.10 * critical)
+    let priority = Int(value.rounded())
+    let n = { (x: Double) in Formula.number(x, places: 2) }
+    return (
+      priority,
+      Formula(
+        rule: rule,
+        worked: "100 × (0.45×\(n(severity)) + 0.30×\(n(gap)) + 0.15×\(n(weight)) + 0.10×\(n(critical))) = \(priority)",
+        inputs: [
+          Formula.Input(id: "S", value: severity), Formula.Input(id: "G", value: gap), Formula.Input(id: "W", value: weight),
+          Formula.Input(id: "C", value: critical),
+        ])
+    )
+  }
+
+  /// Turns findings into recommendations: scored, merged when two recommend the same action
+  /// (same questionnaire, same title once case and spacing are ignored), ordered by priority.
+  public static func recommendations(for findings: [Finding], areas: [AreaResult]) -> [ScoredRecommendation] {
+    let areasByID = Dictionary(areas.map { ($0.questionnaire, $0) }, uniquingKeysWith: { first, _ in first })
+    var merged: [String: ScoredRecommendation] = [:]
+    var order: [String] = []
+    for finding in findings {
+      guard let area = areasByID[finding.questionnaire] else { continue }
+      let (priority, formula) = score(finding, area: area)
+      let content = finding.recommendation
+      let key = finding.questionnaire + "\u{0}" + normalized(content.title)
+      let reason = "\(finding.title) (\(finding.severity.rawValue)): \(finding.why)"
+      guard var existing = merged[key] else {
+        merged[key] = ScoredRecommendation(
+          id: "", questionnaire: finding.questionnaire, title: content.title, actions: content.actions, actors: content.actors,
+          horizon: content.horizon, component: content.component, references: content.references, severity: finding.severity,
+          priority: priority, priorityFormula: formula, why: reason, items: finding.items, sources: [finding.id])
+        order.append(key)
+        continue
+      }
+      existing.sources.append(finding.id)
+      existing.actions = union(existing.actions, content.actions)
+      existing.actors = union(existing.actors, content.actors)
+      existing.items = union(existing.items, finding.items)
+      existing.references = union(existing.references, content.references)
+      existing.why += " " + reason
+      existing.severity = max(existing.severity, finding.severity)
+      if horizonRank(content.horizon) < horizonRank(existing.horizon) { existing.horizon = content.horizon }
+      if priority > existing.priority {
+        existing.priority = priority
+        existing.priorityFormula = formula
+        existing.component = content.component
+      }
+      merged[key] = existing
+    }
+    let sorted = order.compactMap { merged[$0] }.enumerated().sorted { lhs, rhs in
+      lhs.element.priority != rhs.element.priority ? lhs.element.priority > rhs.element.priority : lhs.offset < rhs.offset
+    }.map(\.element)
+    let width = max(2, String(sorted.count).count)
+    return sorted.enumerated().map { index, recommendation in
+      var numbered = recommendation
+      let number = String(index + 1)
+      numbered.id = "REC-" + String(repeating: "0", count: width - number.count) + number
+      return numbered
+    }
+  }
+
+  private static func normalized(_ title: String) -> String {
+    title.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+      .trimmingCharacters(in: [".", " "])
+  }
+
+  private static func union<T: Equatable>(_ first: [T], _ second: [T]) -> [T] {
+    first + second.filter { !first.contains($0) }
+  }
+
+  private static func horizonRank(_ horizon: Rule.Recommendation.Horizon) -> Int {
+    switch horizon {
+    case .short: return 0
+    case .medium: return 1
+    case .long: return 2
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in characters: Set<Character>) -> String {
+    var slice = Substring(self)
+    while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+    while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+    return String(slice)
+  }
+}
+
+/// The recommendations grouped three ways for the national strategy: by strategy component,
+/// by responsible actor, and by horizon. Each group lists recommendation ids by priority.
+public struct ActionPlan: Hashable, Sendable, Codable {
+  public struct Group: Hashable, Sendable, Codable {
+    public var key: String
+    public var label: String
+    public var recommendations: [String]
+  }
+
+  public var byComponent: [Group]
+  public var byActor: [Group]
+  public var byHorizon: [Group]
+
+  public init(_ recommendations: [ScoredRecommendation]) {
+    byComponent = Rule.Recommendation.Component.allCases.compactMap { component in
+      let ids = recommendations.filter { $0.component == component }.map(\.id)
+      return ids.isEmpty ? nil : Group(key: component.rawValue, label: component.label, recommendations: ids)
+    }
+    let builtIn = BuiltInActors.all.map(\.id)
+    let named = Set(recommendations.flatMap(\.actors))
+    let actors = builtIn.filter(named.contains) + named.subtracting(builtIn).sorted()
+    let names = Dictionary(BuiltInActors.all.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    byActor = actors.map { actor in
+      Group(key: actor, label: names[actor] ?? actor, recommendations: recommendations.filter { $0.actors.contains(actor) }.map(\.id))
+    }
+    byHorizon = Rule.Recommendation.Horizon.allCases.compactMap { horizon in
+      let ids = recommendations.filter { $0.horizon == horizon }.map(\.id)
+      return ids.isEmpty ? nil : Group(key: horizon.rawValue, label: horizon.label, recommendations: ids)
+    }
+  }
+}
