@@ -69,7 +69,7 @@ struct ScoreCommand: ParsableCommand {
       switch outcome.document {
       case .questionnaire(let document)?: questionnaires.insert(document, at: 0)
       case .answers(let document)?: answers.append(document)
-      case .evaluator, nil: break
+      case .evaluator, .moduleTest, nil: break
       }
     }
     let compiled = questionnaires.map { CompiledQuestionnaire($0.model) }

@@ -47,7 +47,7 @@ public struct Catalog: Sendable {
       questionnaires.append(Entry(document: document, origin: origin))
     case .evaluator(let document)?:
       modules.append(Entry(document: document, origin: origin))
-    case .answers?, nil:
+    case .answers?, .moduleTest?, nil:
       break
     }
   }

@@ -91,6 +91,8 @@ extension DiagnosticCode {
   public static let refUnknownProfile = DiagnosticCode("ref.unknown-profile")
   /// An actor id that is neither built in nor declared.
   public static let refUnknownActor = DiagnosticCode("ref.unknown-actor")
+  /// A module test expects a finding that no rule of the module can raise.
+  public static let refUnknownRule = DiagnosticCode("ref.unknown-rule")
   /// A reference to a questionnaire that cannot be found.
   public static let refUnknownQuestionnaire = DiagnosticCode("ref.unknown-questionnaire")
   /// A weight below zero.
@@ -171,7 +173,7 @@ extension DiagnosticCode {
     .schemaConflict,
     .idDuplicate, .idInvalid, .versionInvalid,
     .refUnknownScale, .refUnknownItem, .refUnknownReference, .refUnknownProfile, .refUnknownActor,
-    .refUnknownQuestionnaire,
+    .refUnknownQuestionnaire, .refUnknownRule,
     .weightNegative, .numberOutOfRange, .scaleInvalid, .itemUncited,
     .i18nMissingTranslation, .i18nUnknownLanguage,
     .exprSyntax, .exprLimit, .exprUnknownReference, .exprUnknownOption, .exprType, .exprArity, .exprCurrent,

@@ -5,12 +5,14 @@ public enum FileKind: String, CaseIterable, Hashable, Sendable, Codable {
   case questionnaire
   case answers
   case evaluator
+  case moduleTest = "module-test"
 
   public var schema: String {
     switch self {
     case .questionnaire: return Questionnaire.schema
     case .answers: return AnswerSet.schema
     case .evaluator: return EvaluatorManifest.schema
+    case .moduleTest: return ModuleTest.schema
     }
   }
 }
@@ -27,12 +29,14 @@ public enum LoadedDocument: Sendable {
   case questionnaire(Document<Questionnaire>)
   case answers(Document<AnswerSet>)
   case evaluator(Document<EvaluatorManifest>)
+  case moduleTest(Document<ModuleTest>)
 
   public var kind: FileKind {
     switch self {
     case .questionnaire: return .questionnaire
     case .answers: return .answers
     case .evaluator: return .evaluator
+    case .moduleTest: return .moduleTest
     }
   }
 
@@ -41,6 +45,7 @@ public enum LoadedDocument: Sendable {
     case .questionnaire(let document): return document.path
     case .answers(let document): return document.path
     case .evaluator(let document): return document.path
+    case .moduleTest(let document): return document.path
     }
   }
 }
@@ -83,6 +88,9 @@ public enum DocumentLoader {
     case .evaluator:
       let (document, diagnostics) = decode(EvaluatorManifest.self, root: root, source: source)
       return LoadOutcome(document: document.map(LoadedDocument.evaluator), diagnostics: diagnostics)
+    case .moduleTest:
+      let (document, diagnostics) = decode(ModuleTest.self, root: root, source: source)
+      return LoadOutcome(document: document.map(LoadedDocument.moduleTest), diagnostics: diagnostics)
     }
   }
 
@@ -109,7 +117,7 @@ public enum DocumentLoader {
     guard case .mapping(let mapping) = root else {
       throw .error(
         .schemaTypeMismatch, "expected a mapping (`key: value` lines) at the top of the file, found \(NodeDescription.of(root))",
-        hint: "start the file with `schema: assess/questionnaire@1`, `assess/answers@1` or `assess/evaluator@1`",
+        hint: "start the file with `schema: assess/questionnaire@1`, `assess/answers@1`, `assess/evaluator@1` or `assess/module-test@1`",
         at: start)
     }
     guard let schemaNode = mapping["schema"] else {
@@ -117,7 +125,8 @@ public enum DocumentLoader {
       let guess: FileKind? =
         keys.contains("sections") ? .questionnaire
         : keys.contains("respondent") || keys.contains("questionnaires") ? .answers
-        : keys.contains("kind") || keys.contains("rules") || keys.contains("applies_to") ? .evaluator : nil
+        : keys.contains("kind") || keys.contains("rules") || keys.contains("applies_to") ? .evaluator
+        : keys.contains("expect_findings") ? .moduleTest : nil
       throw .error(
         .fileUnknownKind, "file has no `schema` key, so its kind is unknown",
         hint: guess.map { "this looks like a \($0.rawValue) file: add `schema: \($0.schema)` as the first line" }

@@ -60,6 +60,8 @@ public enum ValidationRun {
         diagnosticsByFile[document.path, default: []] += AnswersValidator.validate(document, against: compiled)
       case .evaluator(let document)?:
         diagnosticsByFile[document.path, default: []] += EvaluatorValidator.validate(document, against: compiled)
+      case .moduleTest(let document)?:
+        diagnosticsByFile[document.path, default: []] += ModuleTestValidator.validate(document)
       case .questionnaire?, nil:
         break
       }

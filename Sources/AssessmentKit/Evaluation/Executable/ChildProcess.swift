@@ -152,9 +152,6 @@ final class ChildProcess: @unchecked Sendable {
     reaper.wait(until: deadline)
   }
 
-  /// The exit status if the module has already exited.
-  var exitStatus: ExitStatus? { reaper.wait(until: .now()) }
-
   func closeInput() {
     if input >= 0 {
       close(input)

@@ -62,9 +62,10 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     self.manifest = manifest
     self.manifestPath = manifestPath
     self.toolkitVersion = toolkitVersion
-    startTimeout = manifest.limits.startTimeoutSeconds?.value ?? 10
-    requestTimeout = manifest.limits.requestTimeoutSeconds?.value ?? 60
-    maximumMessageBytes = manifest.limits.maximumMessageBytes?.value ?? MessageFrame.defaultMaximumMessageBytes
+    startTimeout = Self.seconds(manifest.limits.startTimeoutSeconds?.value, default: 10)
+    requestTimeout = Self.seconds(manifest.limits.requestTimeoutSeconds?.value, default: 60)
+    let bytes = manifest.limits.maximumMessageBytes?.value ?? MessageFrame.defaultMaximumMessageBytes
+    maximumMessageBytes = min(max(bytes, 1), Self.largestMessageLimit)
     offeredVersions = MessageFrame.supportedProtocolVersions
   }
 
@@ -78,6 +79,16 @@ public final class ExecutableModuleSession: @unchecked Sendable {
   }
 
   public var moduleID: String { manifest.id.value }
+
+  /// Limits are kept within what a clock and a buffer can honour, whatever a manifest says
+  /// (`assess validate` reports limits that are not above zero).
+  static let longestTimeout = 7 * 24 * 3600.0
+  static let largestMessageLimit = 1 << 30
+
+  private static func seconds(_ value: Double?, default fallback: Double) -> Double {
+    guard let value, value.isFinite, value > 0 else { return fallback }
+    return min(max(value, 0.001), longestTimeout)
+  }
 
   /// The module's process id while it runs.
   public var processID: Int32? {
@@ -125,7 +136,10 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     let deadline = DispatchTime.now() + startTimeout
     let reply: ModuleMessage
     switch send(hello, to: child, deadline: deadline, awaiting: "hello") {
-    case .failure(let failure): throw failure
+    case .failure(let failure):
+      // A session that did not complete its handshake never stays up.
+      if isRunning { throw stop(child, failure.kind, failure.message) }
+      throw failure
     case .success(let message): reply = message
     }
     switch reply {
@@ -269,7 +283,7 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     }
     child.closeInput()
     _ = child.waitForExit(until: deadline)
-    _ = finish(child, readLogUntil: deadline)
+    finish(child)
     state = .finished
   }
 
@@ -297,8 +311,9 @@ public final class ExecutableModuleSession: @unchecked Sendable {
           stop(child, .malformedMessage, "module \(moduleID) sent a message the toolkit cannot read while answering \(what) (\(Self.explain(error))); it was stopped"))
       }
     case .endOfStream:
+      // It may still be on its way out; if it lingers with its stdout closed, it is stopped.
       let status = child.waitForExit(until: .now() + 1)
-      _ = finish(child, readLogUntil: .now() + 0.5)
+      finish(child)
       let how = status.map { $0.description } ?? "closed its standard output"
       let lastWords = channel.log.lastLine.map { ": \($0)" } ?? ""
       let kind: EvaluatorFailure.Kind = starting ? .startFailed : .crashed
@@ -313,13 +328,19 @@ public final class ExecutableModuleSession: @unchecked Sendable {
       return .failure(
         stop(
           child, .messageTooLarge,
-          "module \(moduleID) sent a \(announced)-byte message while answering \(what), above its limit of \(maximumMessageBytes) bytes; it was stopped (raise limits.max_message_bytes in evaluator.yaml if that is expected)"))
-    case .text(let bytes):
+          "module \(moduleID) announced a \(announced)-byte message while answering \(what), above its limit of \(maximumMessageBytes) bytes; it was stopped (raise limits.max_message_bytes in evaluator.yaml if that is expected)"))
+    case .notAFrame(let bytes, isText: true):
       let excerpt = String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
       return .failure(
         stop(
           child, .malformedMessage,
           "module \(moduleID) printed text to stdout (\"\(excerpt)\") while answering \(what); stdout carries only framed protocol messages — write logs to stderr"))
+    case .notAFrame(let bytes, isText: false):
+      let hex = bytes.prefix(8).map { String($0, radix: 16).leftPadded(to: 2) }.joined(separator: " ")
+      return .failure(
+        stop(
+          child, .malformedMessage,
+          "module \(moduleID) wrote bytes to stdout that are not a framed message while answering \(what) (they start \(hex)); stdout carries only framed protocol messages — write logs to stderr"))
     case .ioFailed(let number):
       return .failure(stop(child, .crashed, "module \(moduleID) could not be reached while answering \(what) (\(String(cString: strerror(number)))); it was stopped"))
     }
@@ -332,9 +353,7 @@ public final class ExecutableModuleSession: @unchecked Sendable {
   /// Stops the module's process group and records the failure; every later call returns it.
   private func stop(_ child: ChildProcess, _ kind: EvaluatorFailure.Kind, _ message: String) -> EvaluatorFailure {
     channel.drainStandardError(of: child)
-    child.killGroup()
-    _ = child.waitForExit(until: .now() + 2)
-    _ = finish(child, readLogUntil: .now() + 0.5)
+    finish(child)
     return recordFailure(kind, message)
   }
 
@@ -344,15 +363,18 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     return failure
   }
 
-  /// Makes sure nothing of the module is left: its group killed, its last words read, its
-  /// pipes closed and its working directory removed.
-  private func finish(_ child: ChildProcess, readLogUntil deadline: DispatchTime) -> ExitStatus? {
+  /// Makes sure nothing of the module is left: its group killed and the module reaped, its last
+  /// words read, its pipes closed and its working directory removed.
+  @discardableResult
+  private func finish(_ child: ChildProcess) -> ExitStatus? {
     child.killGroup()
     child.closeInput()
-    channel.readStandardErrorToEnd(of: child, until: deadline)
+    // SIGKILL cannot be caught, so these waits are short; they are bounded all the same.
+    let status = child.waitForExit(until: .now() + 2)
+    channel.readStandardErrorToEnd(of: child, until: .now() + 0.5)
     child.closeOutput()
     removeWorkingDirectory()
-    return child.exitStatus
+    return status
   }
 
   private func makeFailure(_ kind: EvaluatorFailure.Kind, _ message: String) -> EvaluatorFailure {
@@ -437,5 +459,11 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     case is [Any].Type: return "a list"
     default: return "an object"
     }
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

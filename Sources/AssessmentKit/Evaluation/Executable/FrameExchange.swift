@@ -19,8 +19,9 @@ enum ExchangeOutcome {
   case timedOut
   /// The header announced more than the limit; nothing of the payload was buffered.
   case tooLarge(announced: UInt64)
-  /// The header was printable text: the module printed to stdout. The bytes seen so far.
-  case text([UInt8])
+  /// The header cannot be a length: printable text (the module printed to stdout) or a length
+  /// no message could have (above 2⁴⁸ bytes). The bytes seen so far.
+  case notAFrame([UInt8], isText: Bool)
   /// Reading or writing failed for a reason other than the module going away.
   case ioFailed(errorNumber: Int32)
 }
@@ -135,14 +136,12 @@ struct FrameExchange {
     guard pending.count >= 8 else { return nil }
     let announced = MessageFrame.announcedLength(pending)
     guard announced <= UInt64(maximumMessageBytes) else {
-      if MessageFrame.headerLooksLikeText(pending) { return .text(Array(pending.prefix(200))) }
+      if MessageFrame.headerLooksLikeText(pending) { return .notAFrame(Array(pending.prefix(200)), isText: true) }
+      if announced > 1 << 48 { return .notAFrame(Array(pending.prefix(200)), isText: false) }
       return .tooLarge(announced: announced)
     }
     let end = 8 + Int(announced)
-    guard pending.count >= end else {
-      pending.reserveCapacity(end)
-      return nil
-    }
+    guard pending.count >= end else { return nil }
     let payload = Array(pending[8..<end])
     pending.removeSubrange(0..<end)
     return .message(payload)
