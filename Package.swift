@@ -23,6 +23,12 @@ let package = Package(
       dependencies: ["EvaluatorProtocol", .product(name: "Yams", package: "Yams")]
     ),
     .target(name: "AssessmentReports", dependencies: ["AssessmentKit"]),
+    // The example executable module: built here, run through Plugins/org.example.gap-ranker/bin/gap-ranker.
+    .executableTarget(
+      name: "gap-ranker-evaluator",
+      dependencies: ["EvaluatorKit"],
+      path: "Plugins/org.example.gap-ranker/Sources"
+    ),
     .executableTarget(
       name: "assess",
       dependencies: [
@@ -35,6 +41,11 @@ let package = Package(
       name: "AssessmentKitTests",
       dependencies: ["AssessmentKit", "AssessmentReports", "EvaluatorProtocol"],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "EvaluatorHostTests",
+      dependencies: ["AssessmentKit", "EvaluatorProtocol"],
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "AssessCLITests",

@@ -26,6 +26,14 @@ private let strict: Bool = {
   return String(cString: value) == "1"
 }()
 
+/// `precondition`, with the message written to standard error first: an optimised build drops
+/// the message of a failed precondition, and the message is what makes a crash readable.
+private func check(_ condition: Bool, _ message: @autoclosure () -> String, line: UInt = #line) {
+  guard !condition else { return }
+  fputs("ExpressionFuzzer.swift:\(line): \(message())\n", stderr)
+  precondition(condition, message(), line: line)
+}
+
 /// A small fixed environment: one value of every kind, every reason for a missing value.
 private struct FuzzEnvironment: ExpressionEnvironment {
   var currentItemID: String? = "n"
@@ -79,25 +87,25 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     expression = try ExpressionParser.parse(text)
   } catch {
     let range = error.range
-    precondition(range.lowerBound >= 0 && range.lowerBound <= range.upperBound, "inverted error range \(range)")
-    precondition(range.lowerBound <= length, "error starts past the end: \(range) in \(length) scalars")
+    check(range.lowerBound >= 0 && range.lowerBound <= range.upperBound, "inverted error range \(range)")
+    check(range.lowerBound <= length, "error starts past the end: \(range) in \(length) scalars")
     let knownPastEnd = !strict && error.kind == .limit && range.upperBound == length + 1
-    precondition(range.upperBound <= length || knownPastEnd, "error ends past the end: \(range) in \(length) scalars")
-    precondition(!error.message.isEmpty, "empty error message")
-    precondition(length <= ExpressionParser.maximumLength || error.kind == .limit, "over-long text gave \(error.kind)")
+    check(range.upperBound <= length || knownPastEnd, "error ends past the end: \(range) in \(length) scalars")
+    check(!error.message.isEmpty, "empty error message")
+    check(length <= ExpressionParser.maximumLength || error.kind == .limit, "over-long text gave \(error.kind)")
     return 0
   }
-  precondition(length <= ExpressionParser.maximumLength, "\(length) scalars parsed")
-  precondition(expression.range.lowerBound >= 0 && expression.range.upperBound <= length, "tree range \(expression.range)")
+  check(length <= ExpressionParser.maximumLength, "\(length) scalars parsed")
+  check(expression.range.lowerBound >= 0 && expression.range.upperBound <= length, "tree range \(expression.range)")
   _ = expression.references
   _ = expression.usesCurrent
 
   // Evaluation is total and pure: a value, the same twice, never a non-finite number.
   let environment = FuzzEnvironment()
   let value = ExpressionEvaluator.evaluate(expression, in: environment)
-  precondition(ExpressionEvaluator.evaluate(expression, in: environment) == value, "evaluation is not deterministic")
-  if case .number(let number) = value { precondition(number.isFinite, "non-finite number \(number)") }
-  precondition(ExpressionEvaluator.holds(expression, in: environment) == (value == .boolean(true)), "holds disagrees")
+  check(ExpressionEvaluator.evaluate(expression, in: environment) == value, "evaluation is not deterministic")
+  if case .number(let number) = value { check(number.isFinite, "non-finite number \(number)") }
+  check(ExpressionEvaluator.holds(expression, in: environment) == (value == .boolean(true)), "holds disagrees")
   _ = value.description
 
   // Print, parse again: an equal tree, which prints the same.
@@ -107,11 +115,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     reparsed = try ExpressionParser.parse(printed)
   } catch {
     if !strict && (hasJoinedQuote(expression) || error.kind == .limit) { return 0 }
-    preconditionFailure("printed text does not parse: \(error.message) at \(error.range)\n  input:   \(text.debugDescription)\n  printed: \(printed.debugDescription)")
+    check(false, "printed text does not parse: \(error.message) at \(error.range)\n  input:   \(text.debugDescription)\n  printed: \(printed.debugDescription)")
+    return 0
   }
   if !strict && hasJoinedQuote(expression) { return 0 }
-  precondition(reparsed == expression, "round trip changed the tree\n  input:   \(text.debugDescription)\n  printed: \(printed.debugDescription)\n  again:   \(ExpressionPrinter.print(reparsed).debugDescription)")
-  precondition(reparsed.hashValue == expression.hashValue, "equal trees hash differently")
-  precondition(ExpressionPrinter.print(reparsed) == printed, "printing is not canonical: \(printed.debugDescription)")
+  check(reparsed == expression, "round trip changed the tree\n  input:   \(text.debugDescription)\n  printed: \(printed.debugDescription)\n  again:   \(ExpressionPrinter.print(reparsed).debugDescription)")
+  check(reparsed.hashValue == expression.hashValue, "equal trees hash differently")
+  check(ExpressionPrinter.print(reparsed) == printed, "printing is not canonical: \(printed.debugDescription)")
   return 0
 }

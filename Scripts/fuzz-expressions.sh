@@ -28,6 +28,9 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]]; then
   exit 64
 fi
 
+# The Swift runtime's own crash backtracer gets in the way of libFuzzer's and ASan's reports.
+export SWIFT_BACKTRACE=enable=no
+
 build=".build-fuzz"
 binary="$build/expression-fuzzer"
 mkdir -p "$build/corpus" "$build/crashes" "$build/module-cache"

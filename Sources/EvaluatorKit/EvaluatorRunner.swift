@@ -67,6 +67,8 @@ public enum EvaluatorRunner {
       case .shutdown:
         exit(0)
       }
+      // What the evaluator printed sits in stdout's buffer; it goes to the log before the answer.
+      fflush(nil)
       send(reply, on: &channel, encoder: encoder, name: name)
     }
   }

@@ -169,10 +169,11 @@ public enum AnswerJSON: Hashable, Sendable, Codable {
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
-    if let number = try? container.decode(Double.self) {
-      self = .number(number)
-    } else if let text = try? container.decode(String.self) {
+    // Text first: most answers are option values, and a failed attempt costs a thrown error.
+    if let text = try? container.decode(String.self) {
       self = .text(text)
+    } else if let number = try? container.decode(Double.self) {
+      self = .number(number)
     } else {
       self = .list(try container.decode([String].self))
     }

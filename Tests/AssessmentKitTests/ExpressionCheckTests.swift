@@ -222,6 +222,15 @@ struct ExpressionCheckTests {
         """,
       code: .exprCycle, message: "calcA → calcB → calcA", width: 12),
     Case(
+      name: "an item's relevance reading its own answer",
+      items: """
+        - id: self1
+          text: Self
+          scale: yes-partial-no
+          relevant: "‸answered(${number1}) or ${self1} = 'yes'"
+        """,
+      code: .exprCycle, message: "self1 → self1", width: 40),
+    Case(
       name: "a section referenced without score() or level()",
       items: """
         - id: r1
@@ -240,7 +249,7 @@ struct ExpressionCheckTests {
           relevant: "‸${number1} + 1"
         """,
       code: .exprType, message: "a `relevant` must be true or false, but this gives a number",
-      hint: "compare it with something, such as `${number1} + 1 = 'yes'`", width: 14),
+      hint: "compare it with something, such as `${number1} + 1 > 0`", width: 14),
     Case(
       name: "a non-boolean constraint",
       items: """
@@ -374,6 +383,46 @@ struct ExpressionCheckTests {
     #expect(diagnostic.location.column == marked.column)
     #expect(diagnostic.snippet?.text == "${choice1} = \"partail\"")
     #expect(diagnostic.snippet?.start == 13)
+  }
+
+  @Test("a single-quoted expression with doubled quotes is reported at the character")
+  func singleQuotedWithDoubledQuotes() throws {
+    let marked = ExprMarked(
+      Self.questionnaire(
+        items: """
+          - id: r1
+            text: R1
+            scale: yes-partial-no
+            relevant: '${choice1} = ''yes'' and ${choice1} = ‸''partail'''
+          """))
+    let loaded = try #require(ExprLoad.questionnaire(marked.text))
+    let compiled = CompiledQuestionnaire(loaded.document.model)
+    let diagnostic = try #require(compiled.diagnostics.first)
+    #expect(compiled.diagnostics.count == 1)
+    #expect(diagnostic.code == .exprUnknownOption)
+    #expect(diagnostic.location.line == marked.line)
+    #expect(diagnostic.location.column == marked.column)
+    // Offsets count the expression's characters: each `''` is one.
+    #expect(diagnostic.snippet == Diagnostic.Snippet(text: "${choice1} = 'yes' and ${choice1} = 'partail'", start: 36, end: 45))
+  }
+
+  @Test("a file with CRLF line ends reports expressions at the same column as with LF")
+  func crlfColumns() throws {
+    let marked = ExprMarked(
+      Self.questionnaire(
+        items: """
+          - id: r1
+            text: R1
+            scale: yes-partial-no
+            relevant: "${choice1} = ‸'partail'"
+          """))
+    let crlf = marked.text.replacingOccurrences(of: "\n", with: "\r\n")
+    let loaded = try #require(ExprLoad.questionnaire(crlf))
+    let diagnostic = try #require(CompiledQuestionnaire(loaded.document.model).diagnostics.first)
+    #expect(diagnostic.code == .exprUnknownOption)
+    #expect(diagnostic.location.line == marked.line)
+    #expect(diagnostic.snippet?.start == 13)
+    #expect(diagnostic.location.column == marked.column)
   }
 
   @Test("several problems in one expression are all reported, each at its place")
@@ -696,29 +745,8 @@ struct ExpressionCheckTests {
     let compiled = CompiledQuestionnaire(loaded.document.model)
     let cycle = try #require(compiled.diagnostics.first { $0.code == .exprCycle })
     #expect(cycle.message.contains("total → part → total"))
-    withKnownIssue("CompiledQuestionnaire reports every cycle at the item's `relevant` when it has one") {
-      #expect(cycle.location.line == marked.line)
-      #expect(cycle.location.column == marked.column)
-      #expect(cycle.snippet?.text == "sum(${part}, 1)")
-    }
-  }
-
-  @Test("a file with CRLF line ends reports expressions at the same column as with LF")
-  func crlfColumns() throws {
-    let marked = ExprMarked(
-      Self.questionnaire(
-        items: """
-          - id: r1
-            text: R1
-            scale: yes-partial-no
-            relevant: "${choice1} = ‸'partail'"
-          """))
-    let crlf = marked.text.replacingOccurrences(of: "\n", with: "\r\n")
-    let loaded = try #require(ExprLoad.questionnaire(crlf))
-    let diagnostic = try #require(CompiledQuestionnaire(loaded.document.model).diagnostics.first)
-    #expect(diagnostic.code == .exprUnknownOption)
-    #expect(diagnostic.location.line == marked.line)
-    #expect(diagnostic.snippet?.start == 13)
-    #expect(diagnostic.location.column == marked.column)
+    #expect(cycle.location.line == marked.line)
+    #expect(cycle.location.column == marked.column)
+    #expect(cycle.snippet?.text == "sum(${part}, 1)")
   }
 }

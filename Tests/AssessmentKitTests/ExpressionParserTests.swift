@@ -138,14 +138,14 @@ struct ExpressionParserTests {
     ("${a} / (${b} * ${c})", "${a} / (${b} * ${c})"),
     ("${a} or (${b} and ${c})", "${a} or ${b} and ${c}"),
     ("(${a} or ${b}) and ${c}", "(${a} or ${b}) and ${c}"),
-    ("not ${a} = ${b}", "not(${a} = ${b})"),
-    ("(not ${a}) = ${b}", "(not(${a})) = ${b}"),
-    ("not ${a} and ${b}", "not(${a}) and ${b}"),
+    ("not ${a} = ${b}", "not ${a} = ${b}"),
+    ("(not ${a}) = ${b}", "(not ${a}) = ${b}"),
+    ("not ${a} and ${b}", "not ${a} and ${b}"),
     ("(1 = 2) = true", "(1 = 2) = true"),
     ("1 = (2 = true)", "1 = (2 = true)"),
-    ("- -1", "-(-1)"),
+    ("- -1", "- -1"),
     ("-(1 + 2)", "-(1 + 2)"),
-    ("-(not true)", "-(not(true))"),
+    ("-(not true)", "-(not true)"),
     ("2 * -3", "2 * -3"),
     ("\"it's\"", "'it''s'"),
     ("'it''s'", "'it''s'"),
@@ -280,6 +280,12 @@ struct ExpressionParserTests {
     ErrorCase("1 =‸> 2", length: 1, "unexpected `>`"),
     ErrorCase("1 * ‸* 2", length: 1, "unexpected `*`"),
     ErrorCase(". ‸5", length: 1, "unexpected the number 5 after a complete expression"),
+    // Limits: 4,097 characters, and 65 nested parentheses (the 65th is the one too deep).
+    ErrorCase(String(repeating: "1+", count: 2048) + "‸1", .limit, length: 1, "expression is 4097 characters long; the limit is 4096"),
+    ErrorCase(
+      String(repeating: "(", count: 64) + "‸(1" + String(repeating: ")", count: 65), .limit, length: 1,
+      "expression nests more than 64 levels deep", hint: "split it over calculated items"),
+    ErrorCase(String(repeating: "not ", count: 63) + "‸not true", .limit, length: 1, "expression nests more than 64 levels deep"),
   ]
 
   @Test("invalid text gives the expected error kind at the marked position", arguments: errors)
@@ -300,15 +306,13 @@ struct ExpressionParserTests {
 
   @Test("4,096 characters are accepted; 4,097 give a limit error at the first character past the limit")
   func lengthLimit() throws {
-    // "1+1+…+1": 2,048 ones and 2,047 pluses is 4,095 characters; one more space makes 4,096.
-    let atLimit = String(repeating: "1+", count: 2047) + "1 "
+    // A text of 4,094 letters in quotes is 4,096 characters.
+    let atLimit = "'" + String(repeating: "a", count: 4094) + "'"
     #expect(atLimit.unicodeScalars.count == 4096)
     let parsed = try #require(ExprTest.parseOrRecord(atLimit))
-    // A flat chain of binary operators is not nesting: 2,047 of them parse, into a tree 2,048 deep.
-    #expect(ExprTest.onLargeStack { ExprTest.treeDepth(parsed) } == 2048)
-    #expect(ExprTest.onLargeStack { ExpressionEvaluator.evaluate(parsed, in: ExprTestEnvironment()) } == .number(2048))
+    #expect(ExpressionEvaluator.evaluate(parsed, in: ExprTestEnvironment()) == .text(String(repeating: "a", count: 4094)))
 
-    let marked = ExprMarked(String(repeating: "1+", count: 2048) + "‸1")
+    let marked = ExprMarked("'" + String(repeating: "a", count: 4094) + "'‸ ")
     #expect(marked.text.unicodeScalars.count == 4097)
     let error = try #require(ExprTest.parseError(marked.text))
     #expect(error.kind == .limit)
@@ -383,7 +387,7 @@ struct ExpressionParserTests {
     let text = String(repeating: "(", count: 65) + "1" + String(repeating: ")", count: 65)
     let error = try #require(ExprTest.parseError(text))
     #expect(error.kind == .limit)
-    #expect(error.range.lowerBound < 65)
+    #expect(error.range == 64..<65)
   }
 
   @Test("deep nesting far past the limit, every kind mixed, stays an error")
@@ -408,33 +412,27 @@ struct ExpressionParserTests {
     let source = "'a''\u{301}'"
     let parsed = try #require(ExprTest.parseOrRecord(source))
     #expect(parsed == .txt("a'\u{301}"))
-    withKnownIssue("ExpressionPrinter doubles quotes Character by Character; `'` + U+0301 is one Character, so it is not doubled") {
-      let printed = ExpressionPrinter.print(parsed)
-      #expect(printed == source)
-      let again = try ExpressionParser.parse(printed)
-      #expect(again == parsed)
-    }
+    let printed = ExpressionPrinter.print(parsed)
+    #expect(printed == source)
+    let again = try ExpressionParser.parse(printed)
+    #expect(again == parsed)
   }
 
   @Test("nested calls count one level each, like brackets, `not` and `-`: 63 nested calls parse")
   func nestedCallsCountOneLevel() {
     func calls(_ count: Int) -> String { String(repeating: "sum(", count: count) + "1" + String(repeating: ")", count: count) }
     #expect(ExprTest.parseError(calls(31)) == nil)
-    withKnownIssue("parseCall nests once for the call and again in parseExpression for its argument, so 32 nested calls are refused") {
-      #expect(ExprTest.parseError(calls(32)) == nil)
-      #expect(ExprTest.parseError(calls(63)) == nil)
-    }
+    #expect(ExprTest.parseError(calls(32)) == nil)
+    #expect(ExprTest.parseError(calls(63)) == nil)
   }
 
-  @Test("a limit error found at the end of the text has a range within the text", arguments: [("(", 64), ("[", 64), ("sum(", 32)])
+  @Test("a limit error found at the end of the text has a range within the text", arguments: [("(", 64), ("[", 64), ("sum(", 64)])
   func limitErrorRangeAtEnd(_ opener: String, _ count: Int) throws {
     let text = String(repeating: opener, count: count)
     let error = try #require(ExprTest.parseError(text))
     #expect(error.kind == .limit)
     #expect(error.range.lowerBound <= text.unicodeScalars.count)
-    withKnownIssue("nested(_:) reports start..<start + 1 even when start is the end of the text") {
-      #expect(error.range.upperBound <= text.unicodeScalars.count)
-    }
+    #expect(error.range.upperBound <= text.unicodeScalars.count)
   }
 
   @Test("printing a valid expression gives text that parses back: deep `not` and `-`", arguments: [("not ", "true"), ("-", "1")])
@@ -446,25 +444,23 @@ struct ExpressionParserTests {
       let source = String(repeating: prefix, count: count) + operand
       let parsed = try #require(ExprTest.parseOrRecord(source))
       let printed = ExpressionPrinter.print(parsed)
-      // The printer wraps each operand in parentheses: `not(not(…))`, `-(-(…))`. Each wrapper is a
-      // second level, so from about 32 levels on the printed text is deeper than the limit.
-      withKnownIssue("the printer's parentheses double the nesting of `not` and unary `-`") {
-        let again = try ExpressionParser.parse(printed)
-        #expect(again == parsed)
-      }
+      let again = try ExpressionParser.parse(printed)
+      #expect(again == parsed)
     }
   }
 
-  @Test("printing a valid expression gives text that parses back: the longest expression")
-  func printedLengthParsesBack() throws {
-    // 4,095 characters without spaces; the printer puts a space on each side of every operator.
-    let source = String(repeating: "1+", count: 2047) + "1"
-    let parsed = try #require(ExprTest.parseOrRecord(source))
-    let printed = ExprTest.onLargeStack { ExpressionPrinter.print(parsed) }
-    #expect(printed.unicodeScalars.count == 4095 + 2 * 2047)
-    withKnownIssue("the printer's spaces can take a valid expression past the 4,096-character limit") {
-      let again = try ExprTest.onLargeStack { Result { () throws(ExpressionError) in try ExpressionParser.parse(printed) } }.get()
-      #expect(ExprTest.onLargeStack { again == parsed })
-    }
+  @Test("a chain of operators counts one level per operator, so a runaway chain is a limit error")
+  func operatorChainsCountTowardsTheLimit() throws {
+    // The expression itself is one level, so a chain of 63 operators fits in 64 levels; the
+    // 64th `+` (at offset 2 × 63 + 1) is one too many.
+    let within = String(repeating: "1+", count: 63) + "1"
+    let parsed = try #require(ExprTest.parseOrRecord(within))
+    #expect(try ExpressionParser.parse(ExpressionPrinter.print(parsed)) == parsed)
+    let beyond = String(repeating: "1+", count: 64) + "1"
+    let error = try #require(ExprTest.parseError(beyond))
+    #expect(error.kind == .limit)
+    #expect(error.range == 127..<128)
+    let longest = String(repeating: "1+", count: 2047) + "1"
+    #expect(ExprTest.parseError(longest)?.kind == .limit)
   }
 }

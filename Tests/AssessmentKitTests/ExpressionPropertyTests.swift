@@ -20,7 +20,7 @@ struct ExpressionPropertyTests {
     mutating func number() -> Double {
       switch int(0...7) {
       case 0: return Double(int(0...1000))
-      case 1: return pick([0, 1, 0.5, 0.1, 0.25, 1e6, 1e15, 1e20, 1e-7, 5e-324, 1.7976931348623157e308, 123_456_789_012_345_678])
+      case 1: return pick([0, 1, 0.5, 0.1, 0.25, 1e6, 1e15, 1e20, 1e-7, Double.leastNonzeroMagnitude, 1.7976931348623157e308, 123_456_789_012_345_680])
       case 2: return Double.random(in: 0..<1, using: &random)
       case 3: return Double.random(in: 0..<1e9, using: &random)
       case 4:
@@ -188,7 +188,7 @@ struct ExpressionPropertyTests {
       func value(_ random: inout ExprSplitMix64, depth: Int = 0) -> ExpressionValue {
         switch Int.random(in: 0...8, using: &random) {
         case 0: return .number(Double.random(in: -10...10, using: &random).rounded())
-        case 1: return .number([0, 1e308, -1e308, 0.5, 5e-324].randomElement(using: &random)!)
+        case 1: return .number([0, 1e308, -1e308, 0.5, Double.leastNonzeroMagnitude].randomElement(using: &random)!)
         case 2: return .text(["yes", "no", "", "'", "2026-03-14"].randomElement(using: &random)!)
         case 3: return .boolean(Bool.random(using: &random))
         case 4:

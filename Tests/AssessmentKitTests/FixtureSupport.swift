@@ -172,6 +172,8 @@ enum FixtureRunner {
       return outcome.diagnostics + AnswersValidator.validate(document, against: questionnaires)
     case .evaluator(let document)?:
       return outcome.diagnostics + EvaluatorValidator.validate(document, against: questionnaires)
+    case .moduleTest(let document)?:
+      return outcome.diagnostics + ModuleTestValidator.validate(document)
     case nil:
       return outcome.diagnostics
     }

@@ -21,9 +21,12 @@ struct GapRanker: EvaluatorMain {
       throw EvaluationError(
         "gap-ranker knows the sections of border-management only, not \(request.questionnaire.id)")
     }
-    return request.sections.compactMap { section in
+    let findings = request.sections.compactMap { section in
       finding(for: section, items: request.items.filter { $0.section == section.id })
     }
+    // EvaluatorKit points stdout at stderr, so print() writes to the module's log, never to the channel.
+    print("gap-ranker: request \(request.requestId): \(findings.count) section(s) below target")
+    return findings
   }
 
   private func finding(for section: SectionState, items: [ItemState]) -> FindingMessage? {

@@ -39,9 +39,16 @@ public struct CompiledQuestionnaire: Sendable {
     let dependencies = Self.dependencies(questionnaire, relevant: relevant, calculate: calculate)
     let (order, cycles) = Self.order(questionnaire.items.map(\.id.value), dependencies: dependencies)
     for cycle in cycles {
-      guard let first = cycle.first, let item = questionnaire.item(first),
-        let source = item.relevant ?? item.calculate, let expression = relevant[first] ?? calculate[first]
-      else { continue }
+      guard let first = cycle.first, let item = questionnaire.item(first) else { continue }
+      // Point at the expression that closes the circle: the one reading another item of it.
+      let members = Set(cycle)
+      func readsCircle(_ expression: Expression?) -> Bool {
+        expression.map { Self.reads($0, in: questionnaire).contains(where: members.contains) } ?? false
+      }
+      let pair: (ExpressionSource, Expression)? =
+        readsCircle(relevant[first]) ? item.relevant.flatMap { source in relevant[first].map { (source, $0) } }
+        : item.calculate.flatMap { source in calculate[first].map { (source, $0) } }
+      guard let (source, expression) = pair else { continue }
       diagnostics.append(
         source.diagnostic(
           .error, .exprCycle, "items depend on each other in a circle: \((cycle + [first]).joined(separator: " → "))",
@@ -93,26 +100,24 @@ public struct CompiledQuestionnaire: Sendable {
     }
   }
 
-  /// For each item, the items its relevance and calculation read. Reading a section's score
-  /// or level reads every item of the section.
+  /// For each item, the items its relevance and calculation read.
   private static func dependencies(
     _ questionnaire: Questionnaire, relevant: [String: Expression], calculate: [String: Expression]
   ) -> [String: [String]] {
     var result: [String: [String]] = [:]
     for item in questionnaire.items {
-      var reads: [String] = []
-      for expression in [relevant[item.id.value], calculate[item.id.value]].compactMap({ $0 }) {
-        for (id, _) in expression.references {
-          if let section = questionnaire.section(id) {
-            reads += section.items.map(\.id.value)
-          } else if questionnaire.item(id) != nil {
-            reads.append(id)
-          }
-        }
-      }
-      result[item.id.value] = reads
+      result[item.id.value] = [relevant[item.id.value], calculate[item.id.value]].compactMap { $0 }
+        .flatMap { reads($0, in: questionnaire) }
     }
     return result
+  }
+
+  /// The items an expression reads; reading a section's score or level reads all its items.
+  private static func reads(_ expression: Expression, in questionnaire: Questionnaire) -> [String] {
+    expression.references.flatMap { id, _ -> [String] in
+      if let section = questionnaire.section(id) { return section.items.map(\.id.value) }
+      return questionnaire.item(id) != nil ? [id] : []
+    }
   }
 
   /// Items in file order, moved after what they depend on; and each circle found.

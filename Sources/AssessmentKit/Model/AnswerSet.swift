@@ -34,6 +34,13 @@ public struct Respondent: Hashable, Sendable, Decodable {
     case country, agency, role, name, date, round, language
   }
 
+  public init(country: String, agency: String? = nil, role: String? = nil, round: String? = nil) {
+    self.country = country
+    self.agency = agency
+    self.role = role
+    self.round = round
+  }
+
   public init(from decoder: any Decoder) throws {
     let fields = try FieldReader(decoder, CodingKeys.self, noun: "respondent")
     country = try fields.requiredString(.country).value

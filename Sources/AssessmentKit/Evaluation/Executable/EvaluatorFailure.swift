@@ -44,3 +44,49 @@ public struct EvaluatorFailure: Error, Hashable, Sendable, CustomStringConvertib
     logExcerpt.isEmpty ? message : "\(message)\n--- log of \(module) ---\n\(logExcerpt)"
   }
 }
+
+/// Text a module wrote, made safe to put in a message: control characters (terminal escapes
+/// included) become spaces or are dropped, runs of white space shrink to one, and long text is cut.
+enum ModuleText {
+  /// One line, at most `limit` characters.
+  static func line(_ text: String, limit: Int = 300) -> String {
+    var result = ""
+    var lastWasSpace = false
+    for scalar in text.unicodeScalars {
+      let isSpace = scalar.properties.isWhitespace || isControl(scalar)
+      if isSpace {
+        if !lastWasSpace && !result.isEmpty { result.append(" ") }
+        lastWasSpace = true
+      } else {
+        result.unicodeScalars.append(scalar)
+        lastWasSpace = false
+      }
+    }
+    result = result.trimmingTrailingSpace
+    return result.count > limit ? String(result.prefix(limit)) + "…" : result
+  }
+
+  /// A short value in quotes, with white space and control characters escaped so that
+  /// `"high "` and `"high"` look different.
+  static func quoted(_ text: String, limit: Int = 60) -> String {
+    let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
+    return String(reflecting: cut)
+  }
+
+  /// Several lines: newlines and tabs are kept, other control characters dropped.
+  static func block(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 == "\n" || $0 == "\t" || !isControl($0) }))
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+  }
+}
+
+extension String {
+  fileprivate var trimmingTrailingSpace: String {
+    var copy = self
+    while copy.last == " " { copy.removeLast() }
+    return copy
+  }
+}

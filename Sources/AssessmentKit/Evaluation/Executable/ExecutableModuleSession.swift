@@ -58,7 +58,12 @@ public final class ExecutableModuleSession: @unchecked Sendable {
   }()
   private let decoder = JSONDecoder()
 
-  public init(manifest: EvaluatorManifest, manifestPath: String, toolkitVersion: String) {
+  /// - Parameter offeredVersions: the versions to offer in `hello`; only conformance checks
+  ///   offer anything but the toolkit's own (to see a module refuse a version it does not speak).
+  public init(
+    manifest: EvaluatorManifest, manifestPath: String, toolkitVersion: String,
+    offeredVersions: [Int] = MessageFrame.supportedProtocolVersions
+  ) {
     self.manifest = manifest
     self.manifestPath = manifestPath
     self.toolkitVersion = toolkitVersion
@@ -66,7 +71,7 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     requestTimeout = Self.seconds(manifest.limits.requestTimeoutSeconds?.value, default: 60)
     let bytes = manifest.limits.maximumMessageBytes?.value ?? MessageFrame.defaultMaximumMessageBytes
     maximumMessageBytes = min(max(bytes, 1), Self.largestMessageLimit)
-    offeredVersions = MessageFrame.supportedProtocolVersions
+    self.offeredVersions = offeredVersions
   }
 
   deinit {
@@ -107,10 +112,11 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     return nil
   }
 
-  /// What the module wrote to stderr (the last 64 KB of it).
+  /// What the module wrote to stderr (the last 64 KB of it), control characters other than
+  /// newlines and tabs removed.
   public var log: String {
     if case .running(let child) = state { channel.drainStandardError(of: child) }
-    return channel.log.text
+    return ModuleText.block(channel.log.text)
   }
 
   // MARK: - Start
@@ -153,7 +159,7 @@ public final class ExecutableModuleSession: @unchecked Sendable {
       guard result.module.id == moduleID else {
         throw stop(
           child, .startFailed,
-          "the program of module \(moduleID) introduced itself as \(result.module.id); the id in evaluator.yaml and the one the program sends in helloResult must be the same"
+          "the program of module \(moduleID) introduced itself as \(ModuleText.line(result.module.id, limit: 80)); the id in evaluator.yaml and the one the program sends in helloResult must be the same"
         )
       }
       protocolVersion = result.protocolVersion
@@ -172,10 +178,11 @@ public final class ExecutableModuleSession: @unchecked Sendable {
       throw makeFailure(.startFailed, "module \(moduleID) is not an executable module with a `program`; check evaluator.yaml")
     }
     let declared = manifest.protocolVersions.map(\.value)
-    if !declared.isEmpty, Set(declared).isDisjoint(with: offeredVersions) {
+    let spoken = MessageFrame.supportedProtocolVersions
+    if !declared.isEmpty, Set(declared).isDisjoint(with: spoken) {
       throw makeFailure(
         .noCommonVersion,
-        "module \(moduleID) speaks protocol \(Self.versions(declared)); this toolkit speaks \(Self.versions(offeredVersions)) — upgrade one of them")
+        "module \(moduleID) speaks protocol \(Self.versions(declared)); this toolkit speaks \(Self.versions(spoken)) — upgrade one of them")
     }
     if program.hasPrefix("/") || program.hasPrefix("~") || program.split(separator: "/").contains("..") {
       throw makeFailure(
@@ -235,7 +242,7 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     case .evaluateResult(let result):
       guard result.requestId == requestID else {
         return .failure(
-          stop(child, .malformedMessage, "module \(moduleID) answered request `\(result.requestId)` when `\(requestID)` was asked; it was stopped"))
+          stop(child, .malformedMessage, "module \(moduleID) answered request `\(ModuleText.line(result.requestId, limit: 80))` when `\(requestID)` was asked; it was stopped"))
       }
       let problems = validate(result, for: request)
       guard problems.isEmpty else {
@@ -248,9 +255,9 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     case .evaluateError(let error):
       guard error.requestId == requestID else {
         return .failure(
-          stop(child, .malformedMessage, "module \(moduleID) answered request `\(error.requestId)` when `\(requestID)` was asked; it was stopped"))
+          stop(child, .malformedMessage, "module \(moduleID) answered request `\(ModuleText.line(error.requestId, limit: 80))` when `\(requestID)` was asked; it was stopped"))
       }
-      let text = error.message.trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = ModuleText.line(error.message, limit: 500)
       return .failure(makeFailure(.contentError, "module \(moduleID) could not evaluate request \(requestID): \(text.isEmpty ? "it gave no reason" : text)"))
     case .helloResult, .helloError:
       return .failure(
@@ -262,6 +269,55 @@ public final class ExecutableModuleSession: @unchecked Sendable {
   /// actors, no empty texts, unique finding ids. Empty when the result may be used.
   public func validate(_ result: EvaluateResult, for request: EvaluateRequest) -> [String] {
     ModuleOutputValidator.problems(in: result, for: request, knownActors: manifest.knownActorIDs)
+  }
+
+  /// What a module did with a request it could not read (see `sendMalformedRequest`).
+  public struct ProbeOutcome: Hashable, Sendable {
+    /// It answered, or exited, within its request time limit; it did not hang or send garbage.
+    public var passed: Bool
+    public var detail: String
+
+    public init(passed: Bool, detail: String) {
+      self.passed = passed
+      self.detail = detail
+    }
+  }
+
+  /// Conformance check: sends an `evaluate` whose request lacks every required field but its
+  /// id, and sees whether the module copes — answers `evaluateError` (or a result) for that id,
+  /// or exits — rather than hanging or writing garbage. The session cannot be used afterwards
+  /// unless the module answered.
+  public func sendMalformedRequest() -> ProbeOutcome {
+    guard case .running(let child) = state else {
+      return ProbeOutcome(passed: false, detail: failure?.message ?? "module \(moduleID) is not running")
+    }
+    let requestID = "conformance-malformed"
+    let frame = MessageFrame.encode(Array(#"{"evaluate":{"requestId":"conformance-malformed"}}"#.utf8))
+    let outcome = channel.exchange(
+      with: child, sending: frame, deadline: DispatchTime.now() + requestTimeout, maximumMessageBytes: maximumMessageBytes)
+    switch outcome {
+    case .message(let payload):
+      switch try? decoder.decode(ModuleMessage.self, from: Data(payload)) {
+      case .evaluateError(let error)? where error.requestId == requestID:
+        return ProbeOutcome(passed: true, detail: "answered evaluateError: \(ModuleText.line(error.message))")
+      case .evaluateResult(let result)? where result.requestId == requestID:
+        return ProbeOutcome(passed: true, detail: "answered evaluateResult with \(result.findings.count) finding(s)")
+      default:
+        let failure = stop(child, .malformedMessage, "module \(moduleID) answered a malformed request with a message that is not an answer to it")
+        return ProbeOutcome(passed: false, detail: failure.message)
+      }
+    case .endOfStream:
+      let status = child.waitForExit(until: .now() + 1)
+      finish(child)
+      state = .finished
+      return ProbeOutcome(passed: true, detail: "exited (\(status.map(\.description) ?? "closed its standard output"))")
+    case .timedOut:
+      let failure = stop(child, .timeout, "module \(moduleID) neither answered nor exited within \(Self.seconds(requestTimeout)) after a malformed request")
+      return ProbeOutcome(passed: false, detail: failure.message)
+    case .tooLarge, .notAFrame, .ioFailed:
+      let failure = stop(child, .malformedMessage, "module \(moduleID) wrote something that is not a message after a malformed request")
+      return ProbeOutcome(passed: false, detail: failure.message)
+    }
   }
 
   // MARK: - Shutdown
@@ -315,7 +371,7 @@ public final class ExecutableModuleSession: @unchecked Sendable {
       let status = child.waitForExit(until: .now() + 1)
       finish(child)
       let how = status.map { $0.description } ?? "closed its standard output"
-      let lastWords = channel.log.lastLine.map { ": \($0)" } ?? ""
+      let lastWords = channel.log.lastLine.map { ": \(ModuleText.line($0))" } ?? ""
       let kind: EvaluatorFailure.Kind = starting ? .startFailed : .crashed
       let when = starting ? "before answering hello" : "while answering \(what)"
       return .failure(recordFailure(kind, "module \(moduleID) \(how) \(when)\(lastWords)"))
@@ -330,7 +386,7 @@ public final class ExecutableModuleSession: @unchecked Sendable {
           child, .messageTooLarge,
           "module \(moduleID) announced a \(announced)-byte message while answering \(what), above its limit of \(maximumMessageBytes) bytes; it was stopped (raise limits.max_message_bytes in evaluator.yaml if that is expected)"))
     case .notAFrame(let bytes, isText: true):
-      let excerpt = String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      let excerpt = ModuleText.line(String(decoding: bytes.prefix(40), as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? "")
       return .failure(
         stop(
           child, .malformedMessage,
@@ -378,7 +434,7 @@ public final class ExecutableModuleSession: @unchecked Sendable {
   }
 
   private func makeFailure(_ kind: EvaluatorFailure.Kind, _ message: String) -> EvaluatorFailure {
-    EvaluatorFailure(kind: kind, module: moduleID, message: message, logExcerpt: channel.log.excerpt())
+    EvaluatorFailure(kind: kind, module: moduleID, message: message, logExcerpt: ModuleText.block(channel.log.excerpt()))
   }
 
   private func removeWorkingDirectory() {

@@ -12,7 +12,7 @@ public enum ModuleOutputValidator {
   ) -> [String] {
     var problems: [String] = []
     if result.requestId != request.requestId {
-      problems.append("the result answers request `\(result.requestId)`, not `\(request.requestId)`")
+      problems.append("the result answers request `\(ModuleText.line(result.requestId, limit: 80))`, not `\(request.requestId)`")
     }
     let itemIDs = Set(request.items.map(\.id))
     let severities = Set(Rule.Severity.allCases.map(\.rawValue))
@@ -20,7 +20,7 @@ public enum ModuleOutputValidator {
     let components = Set(Rule.Recommendation.Component.allCases.map(\.rawValue))
     var seen = Set<String>()
     for (index, finding) in result.findings.enumerated() {
-      let name = finding.id.isEmpty ? "finding \(index + 1)" : "finding `\(finding.id)`"
+      let name = finding.id.isEmpty ? "finding \(index + 1)" : "finding `\(ModuleText.line(finding.id, limit: 80))`"
       func problem(_ text: String) { problems.append("\(name): \(text)") }
 
       if finding.id.isEmpty {
@@ -31,22 +31,22 @@ public enum ModuleOutputValidator {
         problem("the id is used by an earlier finding too; finding ids must be unique")
       }
       for item in finding.items where !itemIDs.contains(item) {
-        problem("item `\(item)` is not among the items of \(request.questionnaire.id) \(request.questionnaire.version) in the request")
+        problem("item `\(ModuleText.line(item, limit: 80))` is not among the items of \(request.questionnaire.id) \(request.questionnaire.version) in the request")
       }
       if !severities.contains(finding.severity) {
-        problem("severity `\(finding.severity)` is not one of \(list(Rule.Severity.allCases.map(\.rawValue)))")
+        problem("severity \(ModuleText.quoted(finding.severity)) is not one of \(list(Rule.Severity.allCases.map(\.rawValue)))")
       }
       let recommendation = finding.recommendation
       if !horizons.contains(recommendation.horizon) {
-        problem("horizon `\(recommendation.horizon)` is not one of \(list(Rule.Recommendation.Horizon.allCases.map(\.rawValue)))")
+        problem("horizon \(ModuleText.quoted(recommendation.horizon)) is not one of \(list(Rule.Recommendation.Horizon.allCases.map(\.rawValue)))")
       }
       if !components.contains(recommendation.component) {
         problem(
-          "component `\(recommendation.component)` is not one of \(list(Rule.Recommendation.Component.allCases.map(\.rawValue)))")
+          "component \(ModuleText.quoted(recommendation.component)) is not one of \(list(Rule.Recommendation.Component.allCases.map(\.rawValue)))")
       }
       if recommendation.actors.isEmpty { problem("the recommendation names no actor") }
       for actor in recommendation.actors where !knownActors.contains(actor) {
-        problem("actor `\(actor)` is neither built in nor declared in the module's manifest")
+        problem("actor \(ModuleText.quoted(actor)) is neither built in nor declared in the module's manifest")
       }
       for (field, text) in [
         ("title", finding.title), ("summary", finding.summary), ("why", finding.why),

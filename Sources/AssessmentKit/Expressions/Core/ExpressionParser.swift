@@ -21,6 +21,7 @@ public struct ExpressionParser {
   private var tokens: [Token]
   private var index = 0
   private var depth = 0
+  private let length: Int
 
   public static func parse(_ text: String) throws(ExpressionError) -> Expression {
     let length = text.unicodeScalars.count
@@ -30,7 +31,7 @@ public struct ExpressionParser {
         hint: "split the logic over calculated items", range: maximumLength..<length)
     }
     var lexer = ExpressionLexer(text)
-    var parser = ExpressionParser(tokens: try lexer.tokens())
+    var parser = ExpressionParser(tokens: try lexer.tokens(), length: length)
     guard parser.current.kind != .end else {
       throw ExpressionError(.syntax, "expression is empty", hint: "write a condition such as `${BM-A.1} = 'yes'`", range: 0..<0)
     }
@@ -43,8 +44,9 @@ public struct ExpressionParser {
     return expression
   }
 
-  private init(tokens: [Token]) {
+  private init(tokens: [Token], length: Int) {
     self.tokens = tokens
+    self.length = length
   }
 
   private var current: Token { tokens[index] }
@@ -68,12 +70,22 @@ public struct ExpressionParser {
   private mutating func nested<T>(_ start: Int, _ body: (inout ExpressionParser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
     depth += 1
     defer { depth -= 1 }
-    guard depth <= Self.maximumDepth else {
+    try checkDepth(depth, at: start)
+    return try body(&self)
+  }
+
+  private func checkDepth(_ levels: Int, at start: Int) throws(ExpressionError) {
+    guard levels <= Self.maximumDepth else {
+      let lower = min(start, max(0, length - 1))
       throw ExpressionError(
         .limit, "expression nests more than \(Self.maximumDepth) levels deep", hint: "simplify it, or split it over calculated items",
-        range: start..<start + 1)
+        range: lower..<min(lower + 1, max(length, lower)))
     }
-    return try body(&self)
+  }
+
+  /// Each operator of a chain such as `a + b + c` adds a level to the tree, so chains count too.
+  private func checkChain(_ links: Int, at start: Int) throws(ExpressionError) {
+    try checkDepth(depth + links, at: start)
   }
 
   mutating func parseExpression() throws(ExpressionError) -> Expression {
@@ -82,7 +94,10 @@ public struct ExpressionParser {
 
   private mutating func parseOr() throws(ExpressionError) -> Expression {
     var left = try parseAnd()
+    var links = 0
     while isWord("or") {
+      links += 1
+      try checkChain(links, at: current.range.lowerBound)
       _ = advance()
       let right = try parseAnd()
       left = Expression(.binary(.or, left, right), range: left.range.lowerBound..<right.range.upperBound)
@@ -92,7 +107,10 @@ public struct ExpressionParser {
 
   private mutating func parseAnd() throws(ExpressionError) -> Expression {
     var left = try parseNot()
+    var links = 0
     while isWord("and") {
+      links += 1
+      try checkChain(links, at: current.range.lowerBound)
       _ = advance()
       let right = try parseNot()
       left = Expression(.binary(.and, left, right), range: left.range.lowerBound..<right.range.upperBound)
@@ -131,7 +149,10 @@ public struct ExpressionParser {
 
   private mutating func parseAdditive() throws(ExpressionError) -> Expression {
     var left = try parseMultiplicative()
+    var links = 0
     while isSymbol("+") || isSymbol("-") {
+      links += 1
+      try checkChain(links, at: current.range.lowerBound)
       let op: BinaryOperator = isSymbol("+") ? .add : .subtract
       _ = advance()
       let right = try parseMultiplicative()
@@ -142,7 +163,10 @@ public struct ExpressionParser {
 
   private mutating func parseMultiplicative() throws(ExpressionError) -> Expression {
     var left = try parseUnary()
+    var links = 0
     while isSymbol("*") || isSymbol("/") {
+      links += 1
+      try checkChain(links, at: current.range.lowerBound)
       let op: BinaryOperator = isSymbol("*") ? .multiply : .divide
       _ = advance()
       let right = try parseUnary()
@@ -207,9 +231,8 @@ public struct ExpressionParser {
     }
     _ = advance()
     _ = try expect("(", hint: "`\(name)` is a function: write `\(name)(…)`")
-    let arguments = try nested(token.range.lowerBound) { (parser: inout ExpressionParser) throws(ExpressionError) in
-      try parser.parseArguments(closing: ")")
-    }
+    // Each argument is an expression, which counts its own level.
+    let arguments = try parseArguments(closing: ")")
     let close = try expect(")", hint: "separate arguments with `,` and close the call with `)`")
     return Expression(.call(function, arguments), range: token.range.lowerBound..<close.range.upperBound)
   }

@@ -10,11 +10,17 @@ public enum ExpressionPrinter {
     case .current: return "."
     case .list(let elements): return "[" + elements.map(print).joined(separator: ", ") + "]"
     case .negate(let operand):
-      if case .binary = operand.kind { return "-(\(print(operand)))" }
-      if case .negate = operand.kind { return "-(\(print(operand)))" }
-      if case .not = operand.kind { return "-(\(print(operand)))" }
-      return "-" + print(operand)
-    case .not(let operand): return "not(\(print(operand)))"
+      // Parentheses only where the operand binds looser; each pair is one more nesting level.
+      switch operand.kind {
+      case .binary, .not: return "-(\(print(operand)))"
+      case .negate: return "- " + print(operand)
+      default: return "-" + print(operand)
+      }
+    case .not(let operand):
+      switch operand.kind {
+      case .binary(let op, _, _) where op == .and || op == .or: return "not (\(print(operand)))"
+      default: return "not " + print(operand)
+      }
     case .call(let function, let arguments):
       return function.rawValue + "(" + arguments.map(print).joined(separator: ", ") + ")"
     case .binary(let op, let left, let right):
@@ -35,7 +41,8 @@ public enum ExpressionPrinter {
       // Same strength: operators group left to right, and comparisons do not chain.
       return onRight || parent.isComparison
     case .not:
-      // `not` binds looser than comparisons and arithmetic, so it needs them when below them.
+      // `not` takes everything after it up to `and`/`or`, so below a tighter operator it needs
+      // parentheses.
       return parent.precedence > BinaryOperator.and.precedence
     default:
       return false
@@ -50,11 +57,13 @@ public enum ExpressionPrinter {
 }
 
 extension String {
-  func replacingAll(_ target: Character, with replacement: String) -> String {
-    var result = ""
-    for character in self {
-      if character == target { result += replacement } else { result.append(character) }
+  /// Replaces a scalar everywhere, scalar by scalar: `'` followed by a combining mark is one
+  /// `Character` but still a quote to the lexer.
+  func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in unicodeScalars {
+      if scalar == target { result.append(contentsOf: replacement.unicodeScalars) } else { result.append(scalar) }
     }
-    return result
+    return String(result)
   }
 }
