@@ -25,8 +25,9 @@ public final class AssessmentRunner {
     let candidates = questionnaires.filter { $0.questionnaire.id.value == block.questionnaireID.value }
     if let exact = candidates.first(where: { $0.questionnaire.version.value == block.version.value }) { return exact }
     let major = SemanticVersion(block.version.value)?.major
+    let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
     return candidates.filter { $0.questionnaire.parsedVersion?.major == major }
-      .max { ($0.questionnaire.parsedVersion?.description ?? "") < ($1.questionnaire.parsedVersion?.description ?? "") }
+      .max { ($0.questionnaire.parsedVersion ?? zero) < ($1.questionnaire.parsedVersion ?? zero) }
   }
 
   public func assess(_ document: Document<AnswerSet>) -> AssessmentResult {
@@ -83,7 +84,20 @@ public final class AssessmentRunner {
         country: respondent.country, agency: respondent.agency, role: respondent.role, date: respondent.date?.value,
         round: respondent.round),
       language: language ?? "en", areas: areas, findings: findings, recommendations: recommendations,
-      actionPlan: ActionPlan(recommendations), modules: runOrder.compactMap { runs[$0] })
+      actionPlan: ActionPlan(recommendations, actorNames: actorNames(language: language ?? "en")),
+      modules: runOrder.compactMap { runs[$0] })
+  }
+
+  /// The names modules give the actors they declare.
+  private func actorNames(language: String) -> [String: String] {
+    var names: [String: String] = [:]
+    for entry in modules {
+      let manifest = entry.document.model
+      for actor in manifest.actors {
+        names[actor.id.value] = actor.title?.resolved(in: language, defaultLanguage: manifest.defaultLanguage.value)
+      }
+    }
+    return names
   }
 
   /// Ends every module process the batch started.

@@ -55,17 +55,19 @@ public enum PriorityFormula {
       let heaviest = area.items.map(\.weight).max() ?? 1
       weight = heaviest > 0 ? (concerned.map(\.weight).max() ?? 0) / heaviest : 0
     }
-    let value = 100 * (0.45 * severity + 0.30 * gap + 0.15 * weight + 0.10 * critical)
-    let priority = Int(value.rounded())
+    // The factors are rounded to two decimals before use, so the printed working recomputes exactly.
+    let factors = [severity, gap, weight, critical].map { ($0 * 100).rounded() / 100 }
+    let value = 100 * (0.45 * factors[0] + 0.30 * factors[1] + 0.15 * factors[2] + 0.10 * factors[3])
+    let priority = Int((value + 1e-9).rounded())
     let n = { (x: Double) in Formula.number(x, places: 2) }
     return (
       priority,
       Formula(
         rule: rule,
-        worked: "100 × (0.45×\(n(severity)) + 0.30×\(n(gap)) + 0.15×\(n(weight)) + 0.10×\(n(critical))) = \(priority)",
+        worked: "100 × (0.45×\(n(factors[0])) + 0.30×\(n(factors[1])) + 0.15×\(n(factors[2])) + 0.10×\(n(factors[3]))) = \(priority)",
         inputs: [
-          Formula.Input(id: "S", value: severity), Formula.Input(id: "G", value: gap), Formula.Input(id: "W", value: weight),
-          Formula.Input(id: "C", value: critical),
+          Formula.Input(id: "S", value: factors[0]), Formula.Input(id: "G", value: factors[1]),
+          Formula.Input(id: "W", value: factors[2]), Formula.Input(id: "C", value: factors[3]),
         ])
     )
   }
@@ -157,7 +159,8 @@ public struct ActionPlan: Hashable, Sendable, Codable {
   public var byActor: [Group]
   public var byHorizon: [Group]
 
-  public init(_ recommendations: [ScoredRecommendation]) {
+  /// - Parameter actorNames: names of actors beyond the built-in ones, such as those modules declare.
+  public init(_ recommendations: [ScoredRecommendation], actorNames: [String: String] = [:]) {
     byComponent = Rule.Recommendation.Component.allCases.compactMap { component in
       let ids = recommendations.filter { $0.component == component }.map(\.id)
       return ids.isEmpty ? nil : Group(key: component.rawValue, label: component.label, recommendations: ids)
@@ -166,6 +169,7 @@ public struct ActionPlan: Hashable, Sendable, Codable {
     let named = Set(recommendations.flatMap(\.actors))
     let actors = builtIn.filter(named.contains) + named.subtracting(builtIn).sorted()
     let names = Dictionary(BuiltInActors.all.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+      .merging(actorNames, uniquingKeysWith: { builtIn, _ in builtIn })
     byActor = actors.map { actor in
       Group(key: actor, label: names[actor] ?? actor, recommendations: recommendations.filter { $0.actors.contains(actor) }.map(\.id))
     }

@@ -28,9 +28,12 @@ public struct Formula: Hashable, Sendable, Codable {
 
   /// A weighted mean of the inputs, with its working; nil when there are no inputs or no weight.
   static func weightedMean(_ inputs: [Input], of what: String) -> (value: Double, formula: Formula)? {
-    let totalWeight = inputs.reduce(0) { $0 + ($1.weight ?? 1) }
-    guard !inputs.isEmpty, totalWeight > 0 else { return nil }
-    let value = inputs.reduce(0) { $0 + $1.value * ($1.weight ?? 1) } / totalWeight
+    // Weights are scaled by the largest first, so huge weights cannot overflow the sums.
+    let largest = inputs.map { $0.weight ?? 1 }.max() ?? 0
+    guard !inputs.isEmpty, largest > 0, largest.isFinite else { return nil }
+    let totalWeight = inputs.reduce(0) { $0 + ($1.weight ?? 1) / largest }
+    let value = inputs.reduce(0) { $0 + $1.value * (($1.weight ?? 1) / largest) } / totalWeight
+    guard value.isFinite else { return nil }
     let numerator = inputs.map { "\(Self.number($0.value))×\(Self.number($0.weight ?? 1))" }.joined(separator: " + ")
     let denominator = inputs.map { Self.number($0.weight ?? 1) }.joined(separator: " + ")
     return (
@@ -43,6 +46,9 @@ public struct Formula: Hashable, Sendable, Codable {
 
   /// A number as the working shows it: up to `places` decimals, no trailing zeros.
   static func number(_ value: Double, places: Int = 3) -> String {
+    guard value.isFinite else { return String(value) }
+    // Too small to show in `places` decimals, or too large for an integer: keep every digit.
+    if value != 0 && abs(value) < 0.5 / pow10(places) || abs(value) >= 1e15 { return String(value) }
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
@@ -52,5 +58,11 @@ public struct Formula: Hashable, Sendable, Codable {
       text = String(text[..<text.index(dot, offsetBy: places + 1)])
     }
     return text
+  }
+
+  private static func pow10(_ places: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<places { result *= 10 }
+    return result
   }
 }

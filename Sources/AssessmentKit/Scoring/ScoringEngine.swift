@@ -46,6 +46,8 @@ public enum ScoringEngine {
       id: id, section: section.id.value, status: .unanswered, answer: environment.writtenOptions(of: id), score: nil, level: nil,
       weight: item.effectiveWeight, critical: item.critical, deficient: false, scored: false, notes: written?.notes,
       evidence: written?.evidence ?? [])
+    // Scorable items count in coverage even when not asked or not applicable.
+    result.scored = scorable
     guard environment.scope.contains(id) else {
       result.status = .outOfProfile
       return result
@@ -148,7 +150,7 @@ public enum ScoringEngine {
     var level = 0
     var blocker: ItemResult?
     for candidate in stride(from: 1, through: highest, by: 1) {
-      if let unmet = applicable.first(where: { itemLevel($0) == candidate && ($0.score ?? -1) < met }) {
+      if let unmet = applicable.first(where: { itemLevel($0) == candidate && ($0.score ?? -1) < met - 1e-9 }) {
         blocker = unmet
         break
       }
