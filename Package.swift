@@ -34,6 +34,8 @@ let package = Package(
       dependencies: [
         "AssessmentKit",
         "AssessmentReports",
+        // Not linked: built alongside, so `swift run assess` finds the shipped example module ready.
+        "gap-ranker-evaluator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
