@@ -75,9 +75,10 @@ struct RecommendationPriorityTests {
     // info, c alone: G = 1 − 0.75 = 0.25; W = 1/4 = 0.25; 100 × (0 + 0.075 + 0.0375) = 11.25 → 11
     Case(severity: .info, items: ["c"], s: 0, g: 0.25, w: 0.25, c: 0, priority: 11),
     // With S1's target 2 the aim is 2/4 = 0.5:
-    // high, a and c: G = (max(0, 0.5 − 0.25) + max(0, 0.5 − 0.75)) / 2 = (0.25 + 0) / 2 = 0.125
-    // 100 × (0.3375 + 0.0375 + 0.075) = 45
-    Case(severity: .high, items: ["a", "c"], profile: "aims", s: 0.75, g: 0.125, w: 0.5, c: 0, priority: 45),
+    // high, a and c: G = (max(0, 0.5 − 0.25) + max(0, 0.5 − 0.75)) / 2 = (0.25 + 0) / 2 = 0.125,
+    // rounded to two decimals before use (Docs/scoring.md) → 0.13
+    // 100 × (0.3375 + 0.30×0.13 + 0.075) = 33.75 + 3.9 + 7.5 = 45.15 → 45
+    Case(severity: .high, items: ["a", "c"], profile: "aims", s: 0.75, g: 0.13, w: 0.5, c: 0, priority: 45),
     // critical, b: G = 0.5 − 0 = 0.5 → 100 × (0.45 + 0.15 + 0.0375 + 0.10) = 73.75 → 74
     Case(severity: .critical, items: ["b"], profile: "aims", s: 1, g: 0.5, w: 0.25, c: 1, priority: 74),
     // medium, d and e: S2 has no target, aim 1 → as without the profile, 60
@@ -136,16 +137,17 @@ struct RecommendationPriorityTests {
     let area = try #require(ScoringLoad.area(body, answers: "x: \"3\"\ny: \"4\"\nz: \"4\""))
     let finding = recommendationFinding(rule: "R", severity: .high, items: ["x", "y"])
     let (priority, formula) = PriorityFormula.score(finding, area: area)
-    // S 0.75; G = ((1 − 0.75) + (1 − 1)) / 2 = 0.125; W = 0.3953 / 1; C 0
-    // 100 × (0.3375 + 0.0375 + 0.059295) = 43.4295 → 43
-    #expect(priority == 43)
+    // S 0.75; G = ((1 − 0.75) + (1 − 1)) / 2 = 0.125 → 0.13; W = 0.3953 / 1 → 0.4; C 0
+    // (each factor rounded to two decimals before use, Docs/scoring.md)
+    // 100 × (0.45×0.75 + 0.30×0.13 + 0.15×0.4 + 0) = 33.75 + 3.9 + 6 = 43.65 → 44
+    // (unrounded factors would give 43.4295 → 43, which the working, printed to 2 decimals, did not
+    // recompute to: that was the bug)
+    #expect(priority == 44)
+    #expect(formula.worked == "100 × (0.45×0.75 + 0.30×0.13 + 0.15×0.4 + 0.10×0) = 44")
     let worked = try #require(ScoringWorkedPriority(formula.worked))
-    #expect(worked.result == 43)
-    withKnownIssue(
-      "the priority working prints S, G, W, C to 2 decimals (G 0.125 → 0.13, W 0.3953 → 0.4), so it reads 100 × (0.45×0.75 + 0.30×0.13 + 0.15×0.4 + 0.10×0) = 43 although those numbers give 43.65 → 44"
-    ) {
-      #expect(worked.recomputed == 43, "\(formula.worked)")
-    }
+    #expect(worked.result == 44)
+    #expect(worked.recomputed == 44, "\(formula.worked)")
+    #expect(formula.inputs.map(\.value) == [0.75, 0.13, 0.4, 0])
   }
 
   @Test("a finding for a questionnaire with no area is left out")

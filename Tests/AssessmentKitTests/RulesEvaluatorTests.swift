@@ -257,8 +257,8 @@ struct RulesEvaluatorTests {
     let result = try #require(Self.assess(modules: ["alpha.evaluator.yaml", "beta.evaluator.yaml"]))
     let group = try #require(result.actionPlan.byActor.first { $0.key == "river-police" })
     #expect(group.recommendations == ["REC-02"])
-    withKnownIssue("ActionPlan labels built-in actors by name but any other actor by its id; the title the module declares (River police) is never used") {
-      #expect(group.label == "River police")
-    }
+    #expect(group.label == "River police")
+    // Built-in actors keep their own names.
+    #expect(result.actionPlan.byActor.first { $0.key == "border-guards" }?.label == "Border guards")
   }
 }

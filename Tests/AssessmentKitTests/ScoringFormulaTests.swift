@@ -90,10 +90,11 @@ struct ScoringFormulaTests {
     // (1 × 0.0004 + 0 × 0.0004) / (0.0004 + 0.0004) = 0.5
     #expect(scoringClose(area.section("S1")?.score, 0.5))
     let formula = try #require(area.section("S1")?.formula)
+    // A weight too small for 3 decimals keeps its digits (it once printed as 0, so the working
+    // read (1×0 + 0×0) / (0 + 0) = 0.5).
+    #expect(formula.worked == "(1×0.0004 + 0×0.0004) / (0.0004 + 0.0004) = 0.5")
     let worked = try #require(ScoringWorkedMean(formula.worked))
-    withKnownIssue("Formula.number rounds weights to 3 decimals, so a weight below 0.0005 prints as 0: the working reads (1×0 + 0×0) / (0 + 0) = 0.5") {
-      #expect(worked.denominator.reduce(0, +) > 0, "\(formula.worked)")
-      #expect(abs(worked.recomputed - 0.5) < 0.001, "\(formula.worked)")
-    }
+    #expect(worked.denominator.reduce(0, +) > 0, "\(formula.worked)")
+    #expect(abs(worked.recomputed - 0.5) < 0.001, "\(formula.worked)")
   }
 }

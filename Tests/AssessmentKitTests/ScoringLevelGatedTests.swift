@@ -203,10 +203,7 @@ extension ScoringLevelGatedTests {
     let area = try #require(ScoringLoad.area(compiled, answers: "m: [law, practice]"))
     // law 0.3 + practice 0.6 = 0.9 (in binary 0.8999999999999999) ≥ met_score 0.9 → level 1 met → 1
     #expect(scoringClose(area.item("m")?.score, 0.9))
-    withKnownIssue(
-      "the gated model compares `score < met_score` exactly, while levelFromScore allows 1e-9: 0.3 + 0.6 = 0.8999999999999999 does not meet 0.9"
-    ) {
-      #expect(area.section("G")?.level?.level == 1)
-    }
+    // (the gated model once compared `score < met_score` exactly, and this was level 0)
+    #expect(area.section("G")?.level?.level == 1)
   }
 }

@@ -39,7 +39,8 @@ public enum PriorityFormula {
   public static func score(_ finding: Finding, area: AreaResult) -> (Int, Formula) {
     let items = Dictionary(area.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let targets = Dictionary(area.sections.compactMap { section in section.target.map { (section.id, $0.target) } }, uniquingKeysWith: { first, _ in first })
-    let concerned = finding.items.compactMap { items[$0] }
+    // Items that do not apply (not applicable, not asked, out of profile) have no gap to close.
+    let concerned = finding.items.compactMap { items[$0] }.filter { [.answered, .unanswered, .unknown, .calculated].contains($0.status) }
     let severity = finding.severity.weight
     let gap: Double
     let weight: Double
@@ -52,7 +53,7 @@ public enum PriorityFormula {
         let aim = targets[item.section].map { Double($0) / 4 } ?? 1
         return max(0, aim - (item.score ?? 0))
       }.reduce(0, +) / Double(concerned.count)
-      let heaviest = area.items.map(\.weight).max() ?? 1
+      let heaviest = area.items.filter(\.scored).map(\.weight).max() ?? 1
       weight = heaviest > 0 ? (concerned.map(\.weight).max() ?? 0) / heaviest : 0
     }
     // The factors are rounded to two decimals before use, so the printed working recomputes exactly.
@@ -98,12 +99,12 @@ public enum PriorityFormula {
       existing.items = union(existing.items, finding.items)
       existing.references = union(existing.references, content.references)
       existing.why += " " + reason
-      existing.severity = max(existing.severity, finding.severity)
       if horizonRank(content.horizon) < horizonRank(existing.horizon) { existing.horizon = content.horizon }
       if priority > existing.priority {
         existing.priority = priority
         existing.priorityFormula = formula
         existing.component = content.component
+        existing.severity = finding.severity
       }
       merged[key] = existing
     }

@@ -26,10 +26,17 @@ public struct AnswerEnvironment: ExpressionEnvironment, Sendable {
     }
     for id in compiled.evaluationOrder {
       guard let item = questionnaire.item(id) else { continue }
-      let asked = compiled.relevant[id].map { ExpressionEvaluator.holds($0, in: self) } ?? true
+      // An item the profile leaves out is not asked, whatever its own condition says.
+      let asked = scope.contains(id) && (compiled.relevant[id].map { ExpressionEvaluator.holds($0, in: self) } ?? true)
       relevance[id] = asked
       guard asked else {
         values[id] = .missing(.unanswered)
+        // What was written is kept for the record; expressions do not see it.
+        switch written[id] {
+        case .single(let text)?: selections[id] = [text.value]
+        case .list(let texts)?: selections[id] = texts.map(\.value)
+        case nil: break
+        }
         continue
       }
       if let calculation = compiled.calculate[id] {

@@ -194,28 +194,40 @@ enum YAMLComposer {
 
   // MARK: - Limits
 
-  /// Counts nodes with every alias expanded and stops as soon as the count passes the budget,
-  /// so a "billion laughs" file costs at most `budget` steps. Returns where expansion blew up.
+  /// Whether the tree, with every alias expanded, holds more than `budget` nodes; if so, the
+  /// smallest value whose expansion passes the budget — the anchor to rewrite. Sizes are worked
+  /// out once per anchored node, so a "billion laughs" file costs no more than its own length.
   private static func exceedsExpansionBudget(_ root: Node, budget: Int) -> Mark? {
-    var visited = 0
-    var stack: [Node] = [root]
-    while let node = stack.popLast() {
-      visited += 1
-      if visited > budget { return node.mark }
+    var sizes: [String: Int] = [:]
+    func key(_ node: Node) -> String? {
+      guard let anchor = node.anchor, let mark = node.mark else { return nil }
+      return "\(anchor.rawValue)@\(mark.line):\(mark.column)"
+    }
+    func children(_ node: Node) -> [Node] {
       switch node {
-      case .mapping(let mapping):
-        for (key, value) in mapping {
-          stack.append(key)
-          stack.append(value)
-        }
-      case .sequence(let sequence):
-        stack.append(contentsOf: sequence)
-      case .scalar, .alias:
-        break
+      case .mapping(let mapping): return mapping.flatMap { [$0.key, $0.value] }
+      case .sequence(let sequence): return Array(sequence)
+      case .scalar, .alias: return []
       }
     }
-    return nil
+    // Sizes saturate just above the budget, so no sum can overflow.
+    func size(_ node: Node) -> Int {
+      if let key = key(node), let known = sizes[key] { return known }
+      var total = 1
+      for child in children(node) where total <= budget {
+        total = min(budget + 1, total + size(child))
+      }
+      if let key = key(node) { sizes[key] = total }
+      return total
+    }
+    guard size(root) > budget else { return nil }
+    var node = root
+    while let larger = children(node).first(where: { size($0) > budget }) {
+      node = larger
+    }
+    return node.mark
   }
+
 
   /// An upper bound on how deeply the file nests, read from the text without parsing it:
   /// indentation, `- ` and `? ` indicators, and open flow brackets outside quotes and comments.

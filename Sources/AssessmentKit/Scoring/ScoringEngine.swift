@@ -46,12 +46,12 @@ public enum ScoringEngine {
       id: id, section: section.id.value, status: .unanswered, answer: environment.writtenOptions(of: id), score: nil, level: nil,
       weight: item.effectiveWeight, critical: item.critical, deficient: false, scored: false, notes: written?.notes,
       evidence: written?.evidence ?? [])
-    // Scorable items count in coverage even when not asked or not applicable.
-    result.scored = scorable
     guard environment.scope.contains(id) else {
       result.status = .outOfProfile
       return result
     }
+    // Scorable items count in coverage even when not asked or not applicable.
+    result.scored = scorable
     guard environment.isAsked(id) else {
       result.status = .notAsked
       return result
@@ -119,7 +119,8 @@ public enum ScoringEngine {
       }
       result.level = capped(level, by: flags, questionnaire: questionnaire, language: language)
     }
-    if let target = profile?.targets.first(where: { $0.section.value == section.id.value })?.level.value {
+    let inProfile = items.contains { $0.status != .outOfProfile }
+    if inProfile, let target = profile?.targets.first(where: { $0.section.value == section.id.value })?.level.value {
       result.target = TargetResult(target: target, gap: max(0, target - (result.level?.level ?? 0)))
     }
     return result
@@ -180,7 +181,7 @@ public enum ScoringEngine {
     case .weightedMean:
       level = levelFromScore(score, questionnaire: questionnaire, language: language)
     case .levelGated:
-      let weakest = sections.compactMap { section in section.level.map { (section.id, $0.uncapped ?? $0.level) } }
+      let weakest = sections.filter { $0.weight > 0 }.compactMap { section in section.level.map { (section.id, $0.uncapped ?? $0.level) } }
         .min { $0.1 < $1.1 }
       let value = weakest?.1 ?? 0
       level = LevelResult(

@@ -102,6 +102,11 @@ public enum AnswersValidator {
           .warning(
             .answerCalculated, "item `\(item.id.value)` is calculated (`\(calculation.text)`), so this answer is ignored",
             hint: "remove the answer", at: location))
+      } else if !environment.scope.contains(item.id.value) {
+        checks.add(
+          .warning(
+            .answerNotRelevant, "item `\(item.id.value)` is not part of profile `\(environment.profile?.id.value ?? "")`, so this answer is ignored",
+            hint: "answer under another profile, or remove this one", at: location))
       } else if !environment.isAsked(item.id.value) {
         checks.add(
           .warning(
