@@ -93,27 +93,30 @@ public struct ExpressionParser {
   }
 
   private mutating func parseOr() throws(ExpressionError) -> Expression {
-    var left = try parseAnd()
-    var links = 0
-    while isWord("or") {
-      links += 1
-      try checkChain(links, at: current.range.lowerBound)
-      _ = advance()
-      let right = try parseAnd()
-      left = Expression(.binary(.or, left, right), range: left.range.lowerBound..<right.range.upperBound)
+    try parseChain({ (parser: inout ExpressionParser) throws(ExpressionError) in try parser.parseAnd() }) {
+      $0.isWord("or") ? .or : nil
     }
-    return left
   }
 
   private mutating func parseAnd() throws(ExpressionError) -> Expression {
-    var left = try parseNot()
+    try parseChain({ (parser: inout ExpressionParser) throws(ExpressionError) in try parser.parseNot() }) {
+      $0.isWord("and") ? .and : nil
+    }
+  }
+
+  /// `operand { operator operand }`, grouping to the left; each operator is a level of the tree.
+  private mutating func parseChain(
+    _ operand: (inout ExpressionParser) throws(ExpressionError) -> Expression,
+    operatorHere: (ExpressionParser) -> BinaryOperator?
+  ) throws(ExpressionError) -> Expression {
+    var left = try operand(&self)
     var links = 0
-    while isWord("and") {
+    while let op = operatorHere(self) {
       links += 1
       try checkChain(links, at: current.range.lowerBound)
       _ = advance()
-      let right = try parseNot()
-      left = Expression(.binary(.and, left, right), range: left.range.lowerBound..<right.range.upperBound)
+      let right = try operand(&self)
+      left = Expression(.binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
     }
     return left
   }
@@ -148,31 +151,15 @@ public struct ExpressionParser {
   }
 
   private mutating func parseAdditive() throws(ExpressionError) -> Expression {
-    var left = try parseMultiplicative()
-    var links = 0
-    while isSymbol("+") || isSymbol("-") {
-      links += 1
-      try checkChain(links, at: current.range.lowerBound)
-      let op: BinaryOperator = isSymbol("+") ? .add : .subtract
-      _ = advance()
-      let right = try parseMultiplicative()
-      left = Expression(.binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+    try parseChain({ (parser: inout ExpressionParser) throws(ExpressionError) in try parser.parseMultiplicative() }) {
+      $0.isSymbol("+") ? .add : $0.isSymbol("-") ? .subtract : nil
     }
-    return left
   }
 
   private mutating func parseMultiplicative() throws(ExpressionError) -> Expression {
-    var left = try parseUnary()
-    var links = 0
-    while isSymbol("*") || isSymbol("/") {
-      links += 1
-      try checkChain(links, at: current.range.lowerBound)
-      let op: BinaryOperator = isSymbol("*") ? .multiply : .divide
-      _ = advance()
-      let right = try parseUnary()
-      left = Expression(.binary(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+    try parseChain({ (parser: inout ExpressionParser) throws(ExpressionError) in try parser.parseUnary() }) {
+      $0.isSymbol("*") ? .multiply : $0.isSymbol("/") ? .divide : nil
     }
-    return left
   }
 
   private mutating func parseUnary() throws(ExpressionError) -> Expression {
