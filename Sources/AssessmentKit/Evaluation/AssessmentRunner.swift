@@ -22,13 +22,9 @@ public final class AssessmentRunner {
   /// The questionnaire answers were written for: that version, else the newest of the same
   /// major version; nil when none is known.
   public func questionnaire(for block: QuestionnaireAnswers) -> CompiledQuestionnaire? {
-    let candidates = questionnaires.filter { $0.questionnaire.id.value == block.questionnaireID.value }
-    if let exact = candidates.first(where: { $0.questionnaire.version.value == block.version.value }) { return exact }
-    let major = SemanticVersion(block.version.value)?.major
-    let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
-    return candidates.filter { $0.questionnaire.parsedVersion?.major == major }
-      .max { ($0.questionnaire.parsedVersion ?? zero) < ($1.questionnaire.parsedVersion ?? zero) }
+    CompiledQuestionnaire.match(questionnaires.filter { $0.questionnaire.id.value == block.questionnaireID.value }, version: block.version.value)
   }
+
 
   public func assess(_ document: Document<AnswerSet>) -> AssessmentResult {
     let answers = document.model

@@ -77,6 +77,16 @@ public struct CompiledQuestionnaire: Sendable {
     evaluationOrder = order
   }
 
+  /// The questionnaire answers written for `version` are read against: that exact version,
+  /// else the newest of the same major version; nil when there is none.
+  public static func match(_ candidates: [CompiledQuestionnaire], version: String) -> CompiledQuestionnaire? {
+    if let exact = candidates.first(where: { $0.questionnaire.version.value == version }) { return exact }
+    guard let major = SemanticVersion(version)?.major else { return nil }
+    let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
+    return candidates.filter { $0.questionnaire.parsedVersion?.major == major }
+      .max { ($0.questionnaire.parsedVersion ?? zero) < ($1.questionnaire.parsedVersion ?? zero) }
+  }
+
   /// Parses a rule condition or any other expression and checks it against this questionnaire.
   public func check(_ source: ExpressionSource, role: ExpressionRole) -> (Expression?, [Diagnostic]) {
     switch Self.parse(source) {

@@ -125,31 +125,33 @@ public enum AnswersValidator {
   /// The questionnaire of the exact version, else the newest of the same major version with a
   /// warning, else an error: answers to another major version may mean something else.
   private static func pick(
-    _ compiledCandidates: [CompiledQuestionnaire], for version: Located<String>, into checks: inout CommonChecks
+    _ candidates: [CompiledQuestionnaire], for version: Located<String>, into checks: inout CommonChecks
   ) -> CompiledQuestionnaire? {
-    if let exact = compiledCandidates.first(where: { $0.questionnaire.version.value == version.value }) { return exact }
-    let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
-    let newestCompiled = compiledCandidates.max { ($0.questionnaire.parsedVersion ?? zero) < ($1.questionnaire.parsedVersion ?? zero) }!
-    let newest = newestCompiled.questionnaire
-    let candidates = compiledCandidates.map(\.questionnaire)
-    guard let wanted = SemanticVersion(version.value), let found = newest.parsedVersion else { return newestCompiled }
-    let available = candidates.map(\.version.value).sorted().joined(separator: ", ")
-    if wanted.major == found.major {
+    let id = candidates.first?.questionnaire.id.value ?? ""
+    // An unreadable version is reported already; the answers are still checked, against the newest.
+    if SemanticVersion(version.value) == nil {
+      let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
+      return candidates.max { ($0.questionnaire.parsedVersion ?? zero) < ($1.questionnaire.parsedVersion ?? zero) }
+    }
+    guard let found = CompiledQuestionnaire.match(candidates, version: version.value) else {
+      let available = candidates.map(\.questionnaire.version.value).sorted().joined(separator: ", ")
+      checks.add(
+        .error(
+          .answerVersionMismatch, "answers were written for version \(version.value) of `\(id)`, but only \(available) was found",
+          hint: "answers to another major version cannot be read as they stand; carry them over to a version found first",
+          at: version.location))
+      return nil
+    }
+    let foundVersion = found.questionnaire.version.value
+    if foundVersion != version.value {
       checks.add(
         .warning(
-          .answerVersionMismatch,
-          "answers were written for version \(version.value) of `\(newest.id.value)`; the questionnaire found is \(found)",
-          hint: "check the answers against the changes, then write `version: \(found)`", at: version.location))
-      return newestCompiled
+          .answerVersionMismatch, "answers were written for version \(version.value) of `\(id)`; the questionnaire found is \(foundVersion)",
+          hint: "check the answers against the changes, then write `version: \(foundVersion)`", at: version.location))
     }
-    checks.add(
-      .error(
-        .answerVersionMismatch,
-        "answers were written for version \(version.value) of `\(newest.id.value)`, but only \(available) was found",
-        hint: "answers to another major version cannot be read as they stand; carry them over to version \(found) first",
-        at: version.location))
-    return nil
+    return found
   }
+
 
   private static func checkValue(_ value: AnswerValue, of item: Item, in questionnaire: Questionnaire, into checks: inout CommonChecks) {
     let scale = item.scale.flatMap { questionnaire.scale($0.value) }
