@@ -14,7 +14,7 @@
 # Crashes (a failed precondition, an ASan report, a timeout) are written to .build-fuzz/crashes/;
 # replay one with: .build-fuzz/expression-fuzzer .build-fuzz/crashes/crash-…
 #
-# Known bugs are tolerated by the fuzz target so it can look further; FUZZ_STRICT=1 catches them
+# Printed text longer than the length limit is not expected to parse back; FUZZ_STRICT=1 checks it
 # too (see the comment at the top of Fuzz/ExpressionFuzzer.swift).
 set -euo pipefail
 
