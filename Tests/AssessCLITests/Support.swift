@@ -182,3 +182,22 @@ final class TemporaryFolder {
     return folder
   }
 }
+
+extension AssessCLI {
+  /// The YAML files under the package's folders, as `assess validate` finds them.
+  static func shippedFiles(in folders: [String]) -> [String] {
+    folders.flatMap { folder -> [String] in
+      let base = packageRoot.appendingPathComponent(folder)
+      let names = (FileManager.default.enumerator(atPath: base.path)?.allObjects as? [String]) ?? []
+      return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { folder + "/" + $0 }
+    }.sorted()
+  }
+
+  /// The ids of the shipped questionnaires, in the order `assess list` gives them (by file path).
+  static var shippedQuestionnaireIDs: [String] {
+    shippedFiles(in: ["Questionnaires"]).map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+  }
+
+  /// "N files valid" for the shipped questionnaires and examples.
+  static var shippedSummary: String { "\(shippedFiles(in: ["Questionnaires", "Examples"]).count) files valid" }
+}
