@@ -22,16 +22,12 @@ public struct ValidationReport: Sendable {
 /// questionnaires named alongside them and those on the search paths.
 public enum ValidationRun {
   public static func validate(paths: [String], catalog: Catalog = Catalog(), options: LoadOptions = .default) -> ValidationReport {
-    let files = expand(paths)
+    let (files, emptyFolderPaths) = expandReportingEmptyFolders(paths)
     let outcomes = files.map { DocumentLoader.load(path: $0, options: options) }
     var diagnosticsByFile: [String: [Diagnostic]] = [:]
     // A folder that holds nothing to check is most likely a mistyped path.
-    var emptyFolders: [Diagnostic] = []
-    for path in paths where isFolder(path) && FileDiscovery.yamlFiles(in: path).isEmpty {
-      emptyFolders.append(
-        .error(
-          .fileUnreadable, "folder holds no .yaml or .yml files", hint: "check the path",
-          at: .start(of: path)))
+    let emptyFolders = emptyFolderPaths.map { path in
+      Diagnostic.error(.fileUnreadable, "folder holds no .yaml or .yml files", hint: "check the path", at: .start(of: path))
     }
     for (file, outcome) in zip(files, outcomes) {
       diagnosticsByFile[file, default: []] += outcome.diagnostics
@@ -80,15 +76,23 @@ public enum ValidationRun {
 
   /// Files as named, and the YAML files inside named folders, each once, in order.
   public static func expand(_ paths: [String]) -> [String] {
+    expandReportingEmptyFolders(paths).files
+  }
+
+  /// The files, and the named folders that hold no YAML file.
+  private static func expandReportingEmptyFolders(_ paths: [String]) -> (files: [String], emptyFolders: [String]) {
     var seen = Set<String>()
     var files: [String] = []
+    var emptyFolders: [String] = []
     for path in paths {
-      let found = isFolder(path) ? FileDiscovery.yamlFiles(in: path) : [path]
+      let folder = isFolder(path)
+      let found = folder ? FileDiscovery.yamlFiles(in: path) : [path]
+      if folder && found.isEmpty { emptyFolders.append(path) }
       for file in found where seen.insert(FileDiscovery.canonical(file)).inserted {
         files.append(file)
       }
     }
-    return files
+    return (files, emptyFolders)
   }
 
 }
