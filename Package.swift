@@ -22,7 +22,7 @@ let package = Package(
       name: "AssessmentKit",
       dependencies: ["EvaluatorProtocol", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "AssessmentReports", dependencies: ["AssessmentKit"]),
+    .target(name: "AssessmentReports", dependencies: ["AssessmentKit", "EvaluatorProtocol"]),
     // The example executable module: built here, run through Plugins/org.example.gap-ranker/bin/gap-ranker.
     .executableTarget(
       name: "gap-ranker-evaluator",
@@ -34,6 +34,7 @@ let package = Package(
       dependencies: [
         "AssessmentKit",
         "AssessmentReports",
+        "EvaluatorProtocol",
         // Not linked: built alongside, so `swift run assess` finds the shipped example module ready.
         "gap-ranker-evaluator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,4 +1,5 @@
 import AssessmentKit
+import EvaluatorProtocol
 import Foundation
 
 /// The terminal view of a result: per area the level, score and coverage, the critical flags

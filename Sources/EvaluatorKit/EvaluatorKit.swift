@@ -55,26 +55,6 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
   public var description: String { message }
 }
 
-/// `FindingMessage.severity`.
-public enum FindingSeverity: String, CaseIterable, Hashable, Sendable {
-  case critical, high, medium, low, info
-}
-
-/// `RecommendationMessage.horizon`.
-public enum RecommendationHorizon: String, CaseIterable, Hashable, Sendable {
-  case short, medium, long
-}
-
-/// `RecommendationMessage.component`: where the recommendation sits in a national strategy.
-public enum StrategyComponent: String, CaseIterable, Hashable, Sendable {
-  case dataResearch = "data-research"
-  case prevention
-  case legislationOperations = "legislation-operations"
-  case assistanceProtection = "assistance-protection"
-  case accountability
-  case internationalCooperation = "international-cooperation"
-}
-
 extension FindingMessage {
   /// A finding whose severity can only be one the host accepts.
   public init(

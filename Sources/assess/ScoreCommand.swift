@@ -1,6 +1,7 @@
+import ArgumentParser
 import AssessmentKit
 import AssessmentReports
-import ArgumentParser
+import EvaluatorProtocol
 import Foundation
 
 struct ScoreCommand: ParsableCommand {

@@ -1,5 +1,6 @@
-import Testing
 @testable import AssessmentKit
+import EvaluatorProtocol
+import Testing
 
 /// Merging recommendations with the same title, ordering them by priority with stable ids, and
 /// grouping them into the action plan. Priorities are worked by hand on the questionnaire of

@@ -1,5 +1,6 @@
-import Testing
 @testable import AssessmentKit
+import EvaluatorProtocol
+import Testing
 
 /// A finding as a module would raise it, for the recommendation tests.
 func recommendationFinding(

@@ -1,6 +1,7 @@
+@testable import AssessmentKit
+import EvaluatorProtocol
 import Foundation
 import Testing
-@testable import AssessmentKit
 
 /// Rules modules: which rules fire, what their findings record, a module whose rules do not
 /// check, and the whole pipeline through `AssessmentRunner`. The questionnaire and modules are in

@@ -1,3 +1,5 @@
+import EvaluatorProtocol
+
 /// Something an evaluator module found wrong in one area, what it recommends, and the answers
 /// that made it fire.
 public struct Finding: Hashable, Sendable, Codable {
@@ -39,22 +41,7 @@ public struct CitedReference: Hashable, Sendable, Codable {
   public var pinpoint: String?
 }
 
-extension Rule.Severity: Codable, Comparable {
-  /// critical 1, high 0.75, medium 0.5, low 0.25, info 0.
-  public var weight: Double {
-    switch self {
-    case .critical: return 1
-    case .high: return 0.75
-    case .medium: return 0.5
-    case .low: return 0.25
-    case .info: return 0
-    }
-  }
-
-  public static func < (lhs: Rule.Severity, rhs: Rule.Severity) -> Bool { lhs.weight < rhs.weight }
-}
-
-extension Rule.Recommendation.Horizon: Codable {
+extension Rule.Recommendation.Horizon {
   /// short: within a year; medium: one to three years; long: beyond three years.
   public var label: String {
     switch self {
@@ -65,7 +52,7 @@ extension Rule.Recommendation.Horizon: Codable {
   }
 }
 
-extension Rule.Recommendation.Component: Codable {
+extension Rule.Recommendation.Component {
   public var label: String {
     switch self {
     case .dataResearch: return "Data and research"

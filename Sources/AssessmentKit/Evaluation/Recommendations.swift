@@ -1,3 +1,5 @@
+import EvaluatorProtocol
+
 /// A recommendation for the action plan: what to do, its priority from 0 to 100 with the
 /// formula and inputs behind it, why, and the findings (from one module or several) it answers.
 public struct ScoredRecommendation: Hashable, Sendable, Codable {

@@ -120,14 +120,10 @@ public struct AnswerEnvironment: ExpressionEnvironment, Sendable {
   public func score(of id: String) -> Double? {
     if compiled.questionnaire.item(id) != nil { return itemScores[id] }
     guard let section = compiled.questionnaire.section(id) else { return nil }
-    var total = 0.0
-    var weights = 0.0
-    for item in section.items where scope.contains(item.id.value) {
-      guard let score = itemScores[item.id.value] else { continue }
-      total += score * item.effectiveWeight
-      weights += item.effectiveWeight
+    let inputs = section.items.filter { scope.contains($0.id.value) }.compactMap { item in
+      itemScores[item.id.value].map { Formula.Input(id: item.id.value, value: $0, weight: item.effectiveWeight) }
     }
-    return weights > 0 ? total / weights : nil
+    return Formula.weightedMean(inputs.filter { ($0.weight ?? 1) > 0 }, of: "item scores")?.value
   }
 
   /// The level an item's option names, else the level its score reaches on the questionnaire's

@@ -1,3 +1,4 @@
+import EvaluatorProtocol
 import Yams
 
 /// The manifest of an evaluator module (`Plugins/<id>/evaluator.yaml`): what it is, which
@@ -145,9 +146,7 @@ public struct Applicability: Hashable, Sendable, Decodable {
 
 /// A rule of a rules module: when its condition holds, it raises a finding and recommends action.
 public struct Rule: Hashable, Sendable, Decodable {
-  public enum Severity: String, CaseIterable, Hashable, Sendable {
-    case critical, high, medium, low, info
-  }
+  public typealias Severity = FindingSeverity
 
   public var id: Located<String>
   public var title: LocalizedText
@@ -193,18 +192,9 @@ public struct Rule: Hashable, Sendable, Decodable {
 
   /// What to do, who does it, by when, under which strategy component, with which tool.
   public struct Recommendation: Hashable, Sendable, Decodable {
-    public enum Horizon: String, CaseIterable, Hashable, Sendable {
-      case short, medium, long
-    }
+    public typealias Horizon = RecommendationHorizon
 
-    public enum Component: String, CaseIterable, Hashable, Sendable {
-      case dataResearch = "data-research"
-      case prevention
-      case legislationOperations = "legislation-operations"
-      case assistanceProtection = "assistance-protection"
-      case accountability
-      case internationalCooperation = "international-cooperation"
-    }
+    public typealias Component = StrategyComponent
 
     public var title: LocalizedText
     public var actions: [LocalizedText]
