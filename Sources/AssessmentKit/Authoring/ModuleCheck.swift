@@ -46,10 +46,11 @@ public enum ModuleCheck {
     switch manifest.kind {
     case .rules:
       for questionnaire in applicable {
-        let evaluator = RulesEvaluator(manifest: manifest, questionnaire: questionnaire)
+        let evaluator = RulesEvaluator(manifest: manifest, questionnaire: questionnaire, peers: applicable)
         let name = "rules check against \(questionnaire.questionnaire.id.value) \(questionnaire.questionnaire.version.value)"
+        let running = manifest.rules.filter { $0.runs(in: questionnaire.questionnaire.id.value) }.count
         report.checks.append(
-          Check(name: name, passed: evaluator.problem == nil, detail: evaluator.problem ?? "\(manifest.rules.count) rules"))
+          Check(name: name, passed: evaluator.problem == nil, detail: evaluator.problem ?? (running == 1 ? "1 rule" : "\(running) rules")))
       }
     case .executable:
       report.checks += ConformanceKit.run(document: document, questionnaires: applicable, toolkitVersion: toolkitVersion)

@@ -33,14 +33,21 @@ public final class AssessmentRunner {
     var runs: [String: ModuleRun] = [:]
     var runOrder: [String] = []
     var language = answers.respondent.language?.value
+    // Every area is scored before any module runs, so a rule across areas sees them all.
+    var scored: [(compiled: CompiledQuestionnaire, environment: AnswerEnvironment, area: AreaResult, language: String)] = []
     for block in answers.questionnaires {
       guard let compiled = questionnaire(for: block) else { continue }
-      let questionnaire = compiled.questionnaire
-      let areaLanguage = language ?? questionnaire.defaultLanguage.value
+      let areaLanguage = language ?? compiled.questionnaire.defaultLanguage.value
       language = areaLanguage
       let environment = AnswerEnvironment(compiled, answers: block)
       let area = ScoringEngine.score(environment, answers: block, language: areaLanguage)
       areas.append(area)
+      scored.append((compiled, environment, area, areaLanguage))
+    }
+    let answered = Dictionary(
+      scored.map { ($0.compiled.questionnaire.id.value, ($0.compiled, $0.environment, $0.area)) }, uniquingKeysWith: { first, _ in first })
+    for (compiled, environment, area, areaLanguage) in scored {
+      let questionnaire = compiled.questionnaire
       for entry in modules where entry.document.model.applies(to: questionnaire.id.value, version: questionnaire.parsedVersion) {
         let manifest = entry.document.model
         let key = manifest.id.value
@@ -54,7 +61,7 @@ public final class AssessmentRunner {
         let outcome: Result<[Finding], ModuleFailure>
         switch manifest.kind {
         case .rules:
-          outcome = runRules(manifest, compiled: compiled, environment: environment, area: area, language: areaLanguage)
+          outcome = runRules(manifest, compiled: compiled, environment: environment, area: area, language: areaLanguage, answered: answered)
         case .executable:
           let runner = executable(for: entry)
           outcome = runner.evaluate(area: area, respondent: answers.respondent, language: areaLanguage, questionnaire: questionnaire)
@@ -107,15 +114,35 @@ public final class AssessmentRunner {
   }
 
   private func runRules(
-    _ manifest: EvaluatorManifest, compiled: CompiledQuestionnaire, environment: AnswerEnvironment, area: AreaResult, language: String
+    _ manifest: EvaluatorManifest, compiled: CompiledQuestionnaire, environment: AnswerEnvironment, area: AreaResult, language: String,
+    answered: [String: (CompiledQuestionnaire, AnswerEnvironment, AreaResult)]
   ) -> Result<[Finding], ModuleFailure> {
-    let key = manifest.id.value + "\u{0}" + compiled.questionnaire.id.value + "\u{0}" + compiled.questionnaire.version.value
-    let evaluator = rules[key] ?? RulesEvaluator(manifest: manifest, questionnaire: compiled)
+    // The other questionnaires the module applies to: the versions these answers were read
+    // against, else the newest known, so conditions check the same way for every file.
+    let home = compiled.questionnaire.id.value
+    let peerIDs = manifest.appliesTo.map(\.questionnaire.value).filter { $0 != home }
+    let peers = peerIDs.reduce(into: [CompiledQuestionnaire]()) { found, id in
+      guard !found.contains(where: { $0.questionnaire.id.value == id }) else { return }
+      if let (peer, _, _) = answered[id] {
+        found.append(peer)
+      } else if let newest = questionnaires.filter({ $0.questionnaire.id.value == id }).max(by: { Self.older($0, $1) }) {
+        found.append(newest)
+      }
+    }
+    let key = ([manifest.id.value, home, compiled.questionnaire.version.value] + peers.map { "\($0.questionnaire.id.value)@\($0.questionnaire.version.value)" })
+      .joined(separator: "\u{0}")
+    let evaluator = rules[key] ?? RulesEvaluator(manifest: manifest, questionnaire: compiled, peers: peers)
     rules[key] = evaluator
     if let problem = evaluator.problem {
-      return .failure(ModuleFailure(message: "module \(manifest.id.value): its rules do not check against \(compiled.questionnaire.id.value): \(problem)"))
+      return .failure(ModuleFailure(message: "module \(manifest.id.value): its rules do not check against \(home): \(problem)"))
     }
-    return .success(evaluator.evaluate(environment, area: area, language: language))
+    let peerAnswers = answered.filter { peerIDs.contains($0.key) }.mapValues { ($0.1, $0.2) }
+    return .success(evaluator.evaluate(environment, area: area, language: language, peers: peerAnswers))
+  }
+
+  private static func older(_ left: CompiledQuestionnaire, _ right: CompiledQuestionnaire) -> Bool {
+    let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
+    return (left.questionnaire.parsedVersion ?? zero) < (right.questionnaire.parsedVersion ?? zero)
   }
 
   private func executable(for entry: Catalog.Entry<EvaluatorManifest>) -> ExecutableModuleRunner {

@@ -30,33 +30,39 @@ public struct ScoredRecommendation: Hashable, Sendable, Codable {
 /// - G, gap: the mean over the finding's items of (aim − score), never below 0, where the aim
 ///   is the section's target level ÷ 4 when the profile sets one and 1 otherwise, and an item
 ///   without a score counts as 0;
-/// - W, weight: the largest weight among the finding's items ÷ the largest item weight of the
-///   questionnaire;
+/// - W, weight: the largest, among the finding's items, of the item's weight ÷ the largest item
+///   weight of its questionnaire;
 /// - C, critical: 1 when one of the items is a critical safeguard, else 0.
 ///
 /// A finding that names no item counts G = 0.5 and W = 0.5.
 public enum PriorityFormula {
   public static let rule = "round(100 × (0.45×S + 0.30×G + 0.15×W + 0.10×C)); S severity, G gap to aim, W item weight, C critical safeguard"
 
-  public static func score(_ finding: Finding, area: AreaResult) -> (Int, Formula) {
-    let items = Dictionary(area.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let targets = Dictionary(area.sections.compactMap { section in section.target.map { (section.id, $0.target) } }, uniquingKeysWith: { first, _ in first })
+  /// - Parameter peers: the other areas of the answers file, by questionnaire id, where a rule
+  ///   across areas names items as `questionnaire:item`.
+  public static func score(_ finding: Finding, area: AreaResult, peers: [String: AreaResult] = [:]) -> (Int, Formula) {
+    var items: [String: (item: ItemResult, aim: Double, heaviest: Double)] = [:]
+    for (prefix, source) in [("", area)] + peers.filter({ $0.key != area.questionnaire }).map({ ("\($0.key):", $0.value) }) {
+      let targets = Dictionary(
+        source.sections.compactMap { section in section.target.map { (section.id, $0.target) } }, uniquingKeysWith: { first, _ in first })
+      let heaviest = source.items.filter(\.scored).map(\.weight).max() ?? 1
+      for item in source.items where items[prefix + item.id] == nil {
+        items[prefix + item.id] = (item, targets[item.section].map { Double($0) / 4 } ?? 1, heaviest)
+      }
+    }
     // Items that do not apply (not applicable, not asked, out of profile) have no gap to close.
-    let concerned = finding.items.compactMap { items[$0] }.filter { [.answered, .unanswered, .unknown, .calculated].contains($0.status) }
+    let concerned = finding.items.compactMap { items[$0] }.filter { [.answered, .unanswered, .unknown, .calculated].contains($0.item.status) }
     let severity = finding.severity.weight
     let gap: Double
     let weight: Double
-    let critical: Double = concerned.contains(where: \.critical) ? 1 : 0
+    let critical: Double = concerned.contains(where: \.item.critical) ? 1 : 0
     if concerned.isEmpty {
       gap = 0.5
       weight = 0.5
     } else {
-      gap = concerned.map { item in
-        let aim = targets[item.section].map { Double($0) / 4 } ?? 1
-        return max(0, aim - (item.score ?? 0))
-      }.reduce(0, +) / Double(concerned.count)
-      let heaviest = area.items.filter(\.scored).map(\.weight).max() ?? 1
-      weight = heaviest > 0 ? (concerned.map(\.weight).max() ?? 0) / heaviest : 0
+      gap = concerned.map { max(0, $0.aim - ($0.item.score ?? 0)) }.reduce(0, +) / Double(concerned.count)
+      // Each item's weight is read against the heaviest item of its own questionnaire.
+      weight = concerned.map { $0.heaviest > 0 ? $0.item.weight / $0.heaviest : 0 }.max() ?? 0
     }
     // The factors are rounded to two decimals before use, so the printed working recomputes exactly.
     let factors = [severity, gap, weight, critical].map { ($0 * 100).rounded() / 100 }
@@ -83,7 +89,7 @@ public enum PriorityFormula {
     var order: [String] = []
     for finding in findings {
       guard let area = areasByID[finding.questionnaire] else { continue }
-      let (priority, formula) = score(finding, area: area)
+      let (priority, formula) = score(finding, area: area, peers: areasByID)
       let content = finding.recommendation
       let key = finding.questionnaire + "\u{0}" + normalized(content.title)
       let reason = "\(finding.title) (\(finding.severity.rawValue)): \(finding.why)"

@@ -1,20 +1,25 @@
 /// Runs a rules module's rules over one area: each rule whose `when` holds raises a finding,
-/// with the answers its condition read.
+/// with the answers its condition read — in this area, or in the other areas (`peers`) of the
+/// same answers file for a rule across areas.
 public struct RulesEvaluator: Sendable {
   public let manifest: EvaluatorManifest
   public let questionnaire: CompiledQuestionnaire
+  /// The other questionnaires the module applies to, which rules may read.
+  public let peers: [CompiledQuestionnaire]
   private let conditions: [(rule: Rule, condition: Expression)]
   /// Problems met while preparing the rules (a condition that does not check): the module
   /// is then not run at all, and this is its evaluator error.
   public let problem: String?
 
-  public init(manifest: EvaluatorManifest, questionnaire: CompiledQuestionnaire) {
+  public init(manifest: EvaluatorManifest, questionnaire: CompiledQuestionnaire, peers: [CompiledQuestionnaire] = []) {
     self.manifest = manifest
     self.questionnaire = questionnaire
+    let home = questionnaire.questionnaire.id.value
+    self.peers = peers.filter { $0.questionnaire.id.value != home }
     var conditions: [(Rule, Expression)] = []
     var problems: [String] = []
-    for rule in manifest.rules {
-      let (expression, diagnostics) = questionnaire.check(rule.when, role: .condition)
+    for rule in manifest.rules where rule.runs(in: home) {
+      let (expression, diagnostics) = questionnaire.check(rule.when, role: .condition, peers: self.peers.map(\.questionnaire))
       if let expression, diagnostics.isEmpty {
         conditions.append((rule, expression))
       } else {
@@ -25,17 +30,27 @@ public struct RulesEvaluator: Sendable {
     problem = problems.isEmpty ? nil : problems.joined(separator: "; ")
   }
 
-  public func evaluate(_ environment: AnswerEnvironment, area: AreaResult, language: String) -> [Finding] {
+  /// - Parameter peers: the other areas of the same answers file, by questionnaire id, for
+  ///   rules across areas; an area missing here reads as unanswered.
+  public func evaluate(
+    _ environment: AnswerEnvironment, area: AreaResult, language: String, peers: [String: (AnswerEnvironment, AreaResult)] = [:]
+  ) -> [Finding] {
     guard problem == nil else { return [] }
     let defaultLanguage = manifest.defaultLanguage.value
     let references = Dictionary(manifest.references.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
-    let itemsByID = Dictionary(area.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var itemsByID = Dictionary(area.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    for (questionnaireID, (_, peerArea)) in peers where questionnaireID != area.questionnaire {
+      for item in peerArea.items { itemsByID["\(questionnaireID):\(item.id)"] = item }
+    }
+    let ruleEnvironment = RuleEnvironment(home: environment, peers: peers.mapValues { $0.0 })
     func text(_ value: LocalizedText) -> String { value.resolved(in: language, defaultLanguage: defaultLanguage) }
     return conditions.compactMap { rule, condition in
-      guard ExpressionEvaluator.holds(condition, in: environment) else { return nil }
+      guard ExpressionEvaluator.holds(condition, in: ruleEnvironment) else { return nil }
       var read: [String] = []
-      for id in rule.items.map(\.value) + condition.references.map(\.id) where !read.contains(id) && itemsByID[id] != nil {
-        read.append(id)
+      for written in rule.items.map(\.value) + condition.references.map(\.id) {
+        // `${border-management:BM-A.1}` in a border-management rule is plain `BM-A.1`.
+        let id = RuleEnvironment.split(written).flatMap { $0.questionnaire == area.questionnaire ? $0.item : nil } ?? written
+        if !read.contains(id) && itemsByID[id] != nil { read.append(id) }
       }
       let recommendation = rule.recommendation
       return Finding(

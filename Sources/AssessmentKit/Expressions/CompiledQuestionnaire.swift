@@ -87,15 +87,18 @@ public struct CompiledQuestionnaire: Sendable {
       .max { ($0.questionnaire.parsedVersion ?? zero) < ($1.questionnaire.parsedVersion ?? zero) }
   }
 
-  /// Parses a rule condition or any other expression and checks it against this questionnaire.
-  public func check(_ source: ExpressionSource, role: ExpressionRole) -> (Expression?, [Diagnostic]) {
+  /// Parses a rule condition or any other expression and checks it against this questionnaire;
+  /// a rule's `when` may also read the `peers`, as `${questionnaire:item}`.
+  public func check(_ source: ExpressionSource, role: ExpressionRole, peers: [Questionnaire] = []) -> (Expression?, [Diagnostic]) {
     switch Self.parse(source) {
     case .failure(let diagnostic):
       return (nil, [diagnostic])
     case .success(let expression):
       var calculatedTypes: [String: ValueType] = [:]
       for (id, _) in calculate { calculatedTypes[id] = .any }
-      var checker = ExpressionChecker(questionnaire: questionnaire, role: role, currentItem: nil, calculatedTypes: calculatedTypes, source: source)
+      var checker = ExpressionChecker(
+        questionnaire: questionnaire, role: role, currentItem: nil, calculatedTypes: calculatedTypes, source: source,
+        peers: Dictionary(peers.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first }))
       _ = checker.checkRoot(expression)
       return (checker.diagnostics.isEmpty ? expression : nil, checker.diagnostics)
     }

@@ -19,13 +19,16 @@ struct ExpressionChecker {
   /// Types of calculated items known so far.
   let calculatedTypes: [String: ValueType]
   let source: ExpressionSource
+  /// Other questionnaires a rule may read, as `${questionnaire:item}`, by id.
+  let peers: [String: Questionnaire]
   private(set) var diagnostics: [Diagnostic] = []
 
   init(
     questionnaire: Questionnaire, role: ExpressionRole, currentItem: Item?, calculatedTypes: [String: ValueType],
-    source: ExpressionSource
+    source: ExpressionSource, peers: [String: Questionnaire] = [:]
   ) {
     self.questionnaire = questionnaire
+    self.peers = peers
     self.role = role
     self.currentItem = currentItem
     self.calculatedTypes = calculatedTypes
@@ -101,21 +104,55 @@ struct ExpressionChecker {
   }
 
   private mutating func referenceType(_ id: String, range: Range<Int>) -> ValueType {
-    if let item = questionnaire.item(id) {
-      if item.calculate != nil { return calculatedTypes[id] ?? .any }
+    guard let (owner, local) = resolve(id, range: range) else { return .any }
+    if let item = owner.item(local) {
+      if item.calculate != nil { return owner.id == questionnaire.id ? calculatedTypes[local] ?? .any : .any }
       return .of(item.kind)
     }
-    if questionnaire.section(id) != nil {
+    if owner.section(local) != nil {
       report(
         .exprType, "`\(id)` is a section, which has no answer of its own",
         hint: "use `score(${\(id)})` or `level(${\(id)})`", range)
       return .any
     }
-    let known = questionnaire.items.map(\.id.value) + questionnaire.sections.map(\.id.value)
+    let known = owner.items.map(\.id.value) + owner.sections.map(\.id.value)
     report(
-      .exprUnknownReference, "questionnaire `\(questionnaire.id.value)` has no item `\(id)`",
-      hint: Suggestion.hint(for: id, among: known), range)
+      .exprUnknownReference, "questionnaire `\(owner.id.value)` has no item `\(local)`",
+      hint: Suggestion.hint(for: local, among: known), range)
     return .any
+  }
+
+  /// The questionnaire a reference reads and the id within it: `${BM-A.1}` reads this
+  /// questionnaire, `${child-protection:CP-B.2}` another one (only a rule's `when` may).
+  /// Nil, reported, when the other questionnaire cannot be read here.
+  private mutating func resolve(_ id: String, range: Range<Int>) -> (Questionnaire, String)? {
+    guard let colon = id.firstIndex(of: ":") else { return (questionnaire, id) }
+    let qualifier = String(id[..<colon])
+    let local = String(id[id.index(after: colon)...])
+    if qualifier == questionnaire.id.value { return (questionnaire, local) }
+    guard role == .condition else {
+      report(
+        .exprUnknownReference, "`${\(id)}` reads another questionnaire; only a rule's `when` may do that",
+        hint: "refer to an item of this questionnaire, such as `${\(local)}`", range)
+      return nil
+    }
+    guard let peer = peers[qualifier] else {
+      report(
+        .exprUnknownReference, "this module does not apply to questionnaire `\(qualifier)`, so its rules cannot read `${\(id)}`",
+        hint: Suggestion.hint(for: qualifier, among: Array(peers.keys) + [questionnaire.id.value])
+          ?? "add `- questionnaire: \(qualifier)` to the module's `applies_to`", range)
+      return nil
+    }
+    return (peer, local)
+  }
+
+  /// The item a reference names, with the questionnaire holding it; nil when it names none.
+  private func lookUp(_ id: String) -> (item: Item, owner: Questionnaire)? {
+    guard let colon = id.firstIndex(of: ":") else { return questionnaire.item(id).map { ($0, questionnaire) } }
+    let qualifier = String(id[..<colon])
+    let owner = qualifier == questionnaire.id.value ? questionnaire : peers[qualifier]
+    guard let owner, role == .condition || owner.id == questionnaire.id else { return nil }
+    return owner.item(String(id[id.index(after: colon)...])).map { ($0, owner) }
   }
 
   private mutating func currentType(range: Range<Int>) -> ValueType {
@@ -128,11 +165,11 @@ struct ExpressionChecker {
     return .of(item.kind)
   }
 
-  /// The item an expression names directly: `${id}` or `.`.
-  private func namedItem(_ expression: Expression) -> Item? {
+  /// The item an expression names directly, `${id}` or `.`, with the questionnaire holding it.
+  private func namedItem(_ expression: Expression) -> (item: Item, owner: Questionnaire)? {
     switch expression.kind {
-    case .reference(let id): return questionnaire.item(id)
-    case .current: return role == .constraint ? currentItem : nil
+    case .reference(let id): return lookUp(id)
+    case .current: return role == .constraint ? currentItem.map { ($0, questionnaire) } : nil
     default: return nil
     }
   }
@@ -185,7 +222,7 @@ struct ExpressionChecker {
   ) {
     var hint: String?
     for (side, other) in [(left, right), (right, left)] {
-      guard let item = namedItem(side), case .text(let option) = other.kind else { continue }
+      guard let item = namedItem(side)?.item, case .text(let option) = other.kind else { continue }
       if item.kind == .multi {
         hint = "several options can be chosen here: write `selected(\(ExpressionPrinter.print(side)), '\(option)')`"
       } else if item.kind.isNumeric {
@@ -197,8 +234,8 @@ struct ExpressionChecker {
 
   /// `${item} = 'option'`: the option must be one of the item's scale.
   private mutating func checkOptionComparison(_ side: Expression, _ other: Expression) {
-    guard let item = namedItem(side), item.kind == .choice, case .text(let option) = other.kind,
-      let scale = item.scale.flatMap({ questionnaire.scale($0.value) })
+    guard let (item, owner) = namedItem(side), item.kind == .choice, case .text(let option) = other.kind,
+      let scale = item.scale.flatMap({ owner.scale($0.value) })
     else { return }
     checkOption(option, of: item, scale: scale, range: other.range)
   }
@@ -225,10 +262,10 @@ struct ExpressionChecker {
     switch function {
     case .selected:
       guard arity(2...2, "2 arguments") else { return .boolean }
-      let item = itemArgument(arguments[0], of: function, allowSection: false)
+      let named = itemArgument(arguments[0], of: function, allowSection: false)
       expect(.text, check(arguments[1]), arguments[1], what: "the option of `selected`")
-      if let item, case .text(let option) = arguments[1].kind {
-        if let scale = item.scale.flatMap({ questionnaire.scale($0.value) }) {
+      if let (item, owner) = named, case .text(let option) = arguments[1].kind {
+        if let scale = item.scale.flatMap({ owner.scale($0.value) }) {
           checkOption(option, of: item, scale: scale, range: arguments[1].range)
         } else {
           report(.exprType, "item `\(item.id.value)` has no options to select", hint: "compare its answer instead", arguments[0].range)
@@ -237,7 +274,7 @@ struct ExpressionChecker {
       return .boolean
     case .countSelected:
       guard arity(1...1, "1 argument") else { return .number }
-      if let item = itemArgument(arguments[0], of: function, allowSection: false), item.kind != .multi, item.kind != .choice {
+      if let item = itemArgument(arguments[0], of: function, allowSection: false)?.item, item.kind != .multi, item.kind != .choice {
         report(.exprType, "`count-selected` counts the options chosen in a choice or multi item; `\(item.id.value)` is a \(item.kind.rawValue) item", arguments[0].range)
       }
       return .number
@@ -286,11 +323,17 @@ struct ExpressionChecker {
   }
 
   /// The item (or section) a function's first argument names; reported when it names none.
-  private mutating func itemArgument(_ argument: Expression, of function: Function, allowSection: Bool) -> Item? {
+  private mutating func itemArgument(_ argument: Expression, of function: Function, allowSection: Bool) -> (item: Item, owner: Questionnaire)? {
     switch argument.kind {
     case .reference(let id):
-      if let item = questionnaire.item(id) { return item }
-      if allowSection, questionnaire.section(id) != nil { return nil }
+      if let named = lookUp(id) { return named }
+      if allowSection, let colon = id.firstIndex(of: ":") {
+        let qualifier = String(id[..<colon])
+        let owner = qualifier == questionnaire.id.value ? questionnaire : role == .condition ? peers[qualifier] : nil
+        if owner?.section(String(id[id.index(after: colon)...])) != nil { return nil }
+      } else if allowSection, questionnaire.section(id) != nil {
+        return nil
+      }
       _ = referenceType(id, range: argument.range)
       return nil
     case .current:

@@ -151,6 +151,9 @@ public struct Rule: Hashable, Sendable, Decodable {
   public var id: Located<String>
   public var title: LocalizedText
   public var when: ExpressionSource
+  /// The area the rule belongs to, in a module applying to several questionnaires: it runs
+  /// only there, and its `when` reads the others as `${questionnaire:item}`. Nil: every area.
+  public var questionnaire: Located<String>?
   public var severity: Severity
   public var items: [Located<String>]
   public var finding: Finding
@@ -158,7 +161,7 @@ public struct Rule: Hashable, Sendable, Decodable {
   public var location: SourceLocation
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, title, when, severity, items, finding, recommendation
+    case id, title, when, questionnaire, severity, items, finding, recommendation
   }
 
   public init(from decoder: any Decoder) throws {
@@ -167,11 +170,17 @@ public struct Rule: Hashable, Sendable, Decodable {
     id = try fields.requiredString(.id)
     title = try fields.requiredText(.title)
     when = try fields.requiredExpression(.when)
+    questionnaire = try fields.string(.questionnaire)
     _ = try fields.requiredString(.severity)
     severity = try fields.choice(.severity, Severity.self, default: .medium)
     items = try fields.strings(.items)
     finding = try fields.required(Finding.self, .finding)
     recommendation = try fields.required(Recommendation.self, .recommendation)
+  }
+
+  /// Whether the rule runs in the area of this questionnaire.
+  public func runs(in questionnaireID: String) -> Bool {
+    questionnaire.map { $0.value == questionnaireID } ?? true
   }
 
   /// What is wrong, and why it matters.

@@ -114,12 +114,26 @@ public enum EvaluatorValidator {
   private static func checkRules(_ manifest: EvaluatorManifest, applicable: [Questionnaire], into checks: inout CommonChecks) {
     checks.checkUnique(manifest.rules.map(\.id), what: "rule")
     let actors = manifest.knownActorIDs
-    let itemIDs = Set(applicable.flatMap { $0.items.map(\.id.value) + $0.sections.map(\.id.value) })
+    let applicableIDs = manifest.appliesTo.map(\.questionnaire.value)
     for rule in manifest.rules {
       checks.checkID(rule.id, what: "rule")
       checks.checkActors(rule.recommendation.actors, known: actors)
       checks.checkCitations(rule.recommendation.references, references: manifest.references)
+      if let home = rule.questionnaire, !applicableIDs.contains(home.value) {
+        checks.add(
+          .error(
+            .refUnknownQuestionnaire, "rule `\(rule.id.value)` belongs to questionnaire `\(home.value)`, which the module does not apply to",
+            hint: Suggestion.hint(for: home.value, among: applicableIDs) ?? "add it to `applies_to`, or name one of: \(applicableIDs.joined(separator: ", "))",
+            at: home.location))
+        continue
+      }
       guard !applicable.isEmpty else { continue }
+      // A rule names items of its own questionnaire plainly, and those of others as `questionnaire:item`.
+      let homes = applicable.filter { rule.runs(in: $0.id.value) }
+      var itemIDs = Set(homes.flatMap { $0.items.map(\.id.value) + $0.sections.map(\.id.value) })
+      for questionnaire in applicable {
+        itemIDs.formUnion((questionnaire.items.map(\.id.value) + questionnaire.sections.map(\.id.value)).map { "\(questionnaire.id.value):\($0)" })
+      }
       for item in rule.items where !itemIDs.contains(item.value) {
         checks.add(
           .error(
@@ -129,16 +143,19 @@ public enum EvaluatorValidator {
     }
   }
 
-  /// Each rule's `when` is parsed, and checked against every questionnaire the module applies to.
+  /// Each rule's `when` is parsed, and checked against every questionnaire it runs in, with
+  /// the module's other questionnaires readable as `${questionnaire:item}`.
   private static func checkConditions(_ manifest: EvaluatorManifest, applicable: [CompiledQuestionnaire], into checks: inout CommonChecks) {
     for rule in manifest.rules {
-      if applicable.isEmpty {
+      let homes = applicable.filter { rule.runs(in: $0.questionnaire.id.value) }
+      if homes.isEmpty {
         if case .failure(let diagnostic) = CompiledQuestionnaire.parse(rule.when) { checks.add(diagnostic) }
         continue
       }
       var reported = Set<Diagnostic>()
-      for questionnaire in applicable {
-        for diagnostic in questionnaire.check(rule.when, role: .condition).1 where reported.insert(diagnostic).inserted {
+      for questionnaire in homes {
+        let peers = applicable.map(\.questionnaire).filter { $0.id.value != questionnaire.questionnaire.id.value }
+        for diagnostic in questionnaire.check(rule.when, role: .condition, peers: peers).1 where reported.insert(diagnostic).inserted {
           checks.add(diagnostic)
         }
       }

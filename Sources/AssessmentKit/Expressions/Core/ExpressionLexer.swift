@@ -114,6 +114,13 @@ struct ExpressionLexer {
     while let scalar = peek(), Self.isIDCharacter(scalar) {
       position += 1
     }
+    // `${questionnaire:item}` names an item of another questionnaire (rules across areas).
+    if peek() == ":", position > idStart, let after = peek(1), Self.isIDCharacter(after) {
+      position += 1
+      while let scalar = peek(), Self.isIDCharacter(scalar) {
+        position += 1
+      }
+    }
     let id = String(String.UnicodeScalarView(scalars[idStart..<position]))
     guard peek() == "}" else {
       let hint = peek() == nil ? "close it with `}`" : "item ids use letters, digits, `.`, `_` and `-`"
