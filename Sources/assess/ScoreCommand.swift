@@ -62,48 +62,53 @@ struct ScoreCommand: ParsableCommand {
   func run() throws {
     let catalog = Catalog.load(plugins.searchPaths)
     let printer = DiagnosticPrinter(colour: Terminal.useColour)
-    let outcomes = ValidationRun.expand(paths).map { DocumentLoader.load(path: $0, options: common.loadOptions) }
+    let named = NamedQuestionnaires(separating: ValidationRun.expand(paths), options: common.loadOptions)
     var questionnaires = catalog.questionnaires.map(\.document)
-    var answers: [Document<AnswerSet>] = []
-    var problems = outcomes.flatMap(\.diagnostics)
-    for outcome in outcomes {
-      switch outcome.document {
-      case .questionnaire(let document)?: questionnaires.insert(document, at: 0)
-      case .answers(let document)?: answers.append(document)
-      case .evaluator, .moduleTest, nil: break
+    for document in named.documents { questionnaires.insert(document, at: 0) }
+    var problems = named.diagnostics
+    let batch = AssessmentBatch(
+      questionnaires: questionnaires.map { CompiledQuestionnaire($0.model) }, modules: catalog.modules,
+      toolkitVersion: Assess.configuration.version, options: common.loadOptions)
+    // Results stream into the spool as they are scored; it reaches stdout only if no file had errors.
+    let spool = OutputSpool()
+    let json = format == .json ? ResultJSONWriter(sink: spool.write) : nil
+    let summary = ScoreSummary(colour: Terminal.useColourOnStandardOutput, top: top)
+    let progress = BatchProgress(total: named.remaining.count)
+    var answersFiles = 0
+    var scored = 0
+    var failedModules = Set<String>()
+    var thresholdMatched = false
+    try batch.run(named.remaining, policy: .stopScoringAtFirstError) { entry in
+      progress.advance()
+      problems += entry.diagnostics
+      if entry.kind == .answers { answersFiles += 1 }
+      guard let result = entry.result else { return }
+      if let json {
+        try json.write(result)
+      } else {
+        try spool.write((scored > 0 ? "\n" : "") + summary.text(for: result))
       }
+      scored += 1
+      failedModules.formUnion(result.modules.filter { $0.status == .failed }.map(\.id))
+      if let failOn, matches(result, failOn) { thresholdMatched = true }
     }
-    let compiled = questionnaires.map { CompiledQuestionnaire($0.model) }
-    for document in answers {
-      problems += AnswersValidator.validate(document, against: compiled)
-    }
-    let warnings = problems.filter { $0.severity == .warning }
-    let errors = problems.filter { $0.severity == .error }
-    Terminal.writeError(printer.text(for: (warnings + errors).sorted()))
-    guard errors.isEmpty else {
+    progress.finish()
+    Terminal.writeError(printer.text(for: problems.sorted()))
+    guard !problems.hasErrors else {
       Terminal.writeError("nothing was scored: fix the errors above, then run again\n")
       throw ExitCode(1)
     }
-    guard !answers.isEmpty else {
+    guard answersFiles > 0 else {
       Terminal.writeError("no answers files among the paths; name *.answers.yaml files or their folders\n")
       throw ExitCode(64)
     }
-    let runner = AssessmentRunner(questionnaires: compiled, modules: catalog.modules, toolkitVersion: Assess.configuration.version)
-    let results = answers.map(runner.assess)
-    runner.finish()
-    switch format {
-    case .json:
-      Terminal.writeOut(try ResultJSON.render(results))
-    case .text:
-      let summary = ScoreSummary(colour: Terminal.useColourOnStandardOutput, top: top)
-      Terminal.writeOut(results.map(summary.text(for:)).joined(separator: "\n"))
-    }
-    let failedModules = results.flatMap(\.modules).filter { $0.status == .failed }
+    try json?.finish()
+    try spool.copy(to: FileHandle.standardOutput)
     if !failedModules.isEmpty {
-      Terminal.writeError("\(Set(failedModules.map(\.id)).count) evaluator module(s) failed; their findings are missing from the results\n")
+      Terminal.writeError("\(failedModules.count) evaluator module(s) failed; their findings are missing from the results\n")
       throw ExitCode(1)
     }
-    if let failOn, results.contains(where: { matches($0, failOn) }) {
+    if thresholdMatched {
       throw ExitCode(1)
     }
   }

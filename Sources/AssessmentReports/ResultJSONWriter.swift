@@ -1,0 +1,55 @@
+import AssessmentKit
+import Foundation
+
+/// Writes the results JSON one result at a time, so a batch of any size is never held whole.
+/// The bytes are those ``ResultJSON/render(_:)`` gives for the same results: the document
+/// around the array is fixed text, and each result is encoded alone, then indented to its
+/// place in the `results` array.
+public final class ResultJSONWriter {
+  /// Everything before the first result: `format` sorts before `results`.
+  static let opening = Array("{\n  \"format\" : \"assess/results@1\",\n  \"results\" : [\n".utf8)
+  static let separator = Array(",\n".utf8)
+  static let closing = Array("\n  ]\n}\n".utf8)
+  /// The depth of a result inside the document: in `results`, inside the top-level object.
+  static let indentation = [UInt8](repeating: UInt8(ascii: " "), count: 4)
+
+  private let encoder: JSONEncoder
+  private let sink: ([UInt8]) throws -> Void
+  private var written = 0
+  private var opened = false
+
+  /// - Parameter sink: receives the bytes in order, a piece at a time.
+  public init(sink: @escaping ([UInt8]) throws -> Void) {
+    encoder = ResultJSON.encoder()
+    self.sink = sink
+  }
+
+  /// How many results have been written.
+  public var count: Int { written }
+
+  public func write(_ result: AssessmentResult) throws {
+    let encoded = try encoder.encode(result)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(encoded.count + encoded.count / 8 + 8)
+    if !opened {
+      opened = true
+      bytes += Self.opening
+    }
+    if written > 0 { bytes += Self.separator }
+    // Every line but the blank ones inside empty arrays moves four columns right.
+    var atLineStart = true
+    for byte in encoded {
+      if atLineStart && byte != UInt8(ascii: "\n") { bytes += Self.indentation }
+      bytes.append(byte)
+      atLineStart = byte == UInt8(ascii: "\n")
+    }
+    written += 1
+    try sink(bytes)
+  }
+
+  /// Closes the array and the document.
+  public func finish() throws {
+    try sink((opened ? [] : Self.opening) + Self.closing)
+    opened = true
+  }
+}
