@@ -30,18 +30,23 @@ public final class ResultJSONWriter {
   public func write(_ result: AssessmentResult) throws {
     let encoded = try encoder.encode(result)
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(encoded.count + encoded.count / 8 + 8)
     if !opened {
       opened = true
       bytes += Self.opening
     }
     if written > 0 { bytes += Self.separator }
-    // Every line but the blank ones inside empty arrays moves four columns right.
-    var atLineStart = true
-    for byte in encoded {
-      if atLineStart && byte != UInt8(ascii: "\n") { bytes += Self.indentation }
-      bytes.append(byte)
-      atLineStart = byte == UInt8(ascii: "\n")
+    encoded.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      let newline = UInt8(ascii: "\n")
+      let lines = raw.count { $0 == newline }
+      bytes.reserveCapacity(bytes.count + raw.count + (lines + 1) * Self.indentation.count)
+      // Every line but the blank ones inside empty arrays moves four columns right.
+      var lineStart = 0
+      while lineStart < raw.count {
+        let lineEnd = raw[lineStart...].firstIndex(of: newline).map { $0 + 1 } ?? raw.count
+        if raw[lineStart] != newline { bytes += Self.indentation }
+        bytes.append(contentsOf: raw[lineStart..<lineEnd])
+        lineStart = lineEnd
+      }
     }
     written += 1
     try sink(bytes)

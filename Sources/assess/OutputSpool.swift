@@ -52,7 +52,7 @@ final class OutputSpool {
     var template = Array((NSTemporaryDirectory() + "assess-output-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
-    unlink(String(cString: template))
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
   }
 }
