@@ -100,7 +100,7 @@ struct PipelineContext {
     var evaluations = 0
     let writer = ResultJSONWriter { bytes += $0.count }
     var firstProblem: String?
-    try batch.run(paths) { entry in
+    try batch.run(paths, render: ResultJSONWriter.element(for:)) { entry, element in
       if entry.hasErrors {
         withErrors += 1
         firstProblem = firstProblem ?? entry.diagnostics.first.map { "\($0)" }
@@ -113,7 +113,7 @@ struct PipelineContext {
           evaluations += run.questionnaires.count
         }
       }
-      try writer.write(result)
+      try writer.write(element: element ?? [])
     }
     try writer.finish()
     if let firstProblem { throw BenchmarkError("\(withErrors) generated file(s) have errors; the first: \(firstProblem)") }

@@ -69,24 +69,32 @@ struct ScoreCommand: ParsableCommand {
     let batch = AssessmentBatch(
       questionnaires: questionnaires.map { CompiledQuestionnaire($0.model) }, modules: catalog.modules,
       toolkitVersion: Assess.configuration.version, options: common.loadOptions)
-    // Results stream into the spool as they are scored; it reaches stdout only if no file had errors.
+    // Results stream into the spool as they are scored (rendered on the worker threads); the
+    // spool reaches stdout only if no file had errors.
     let spool = OutputSpool()
     let json = format == .json ? ResultJSONWriter(sink: spool.write) : nil
     let summary = ScoreSummary(colour: Terminal.useColourOnStandardOutput, top: top)
+    let format = format
     let progress = BatchProgress(total: named.remaining.count)
     var answersFiles = 0
     var scored = 0
     var failedModules = Set<String>()
     var thresholdMatched = false
-    try batch.run(named.remaining, policy: .stopScoringAtFirstError) { entry in
+    try batch.run(
+      named.remaining, policy: .stopScoringAtFirstError,
+      render: { result in
+        format == .json ? try ResultJSONWriter.element(for: result) : Array(summary.text(for: result).utf8)
+      }
+    ) { entry, rendered in
       progress.advance()
       problems += entry.diagnostics
       if entry.kind == .answers { answersFiles += 1 }
-      guard let result = entry.result else { return }
+      guard let result = entry.result, let rendered else { return }
       if let json {
-        try json.write(result)
+        try json.write(element: rendered)
       } else {
-        try spool.write((scored > 0 ? "\n" : "") + summary.text(for: result))
+        if scored > 0 { try spool.write("\n") }
+        try spool.write(rendered)
       }
       scored += 1
       failedModules.formUnion(result.modules.filter { $0.status == .failed }.map(\.id))

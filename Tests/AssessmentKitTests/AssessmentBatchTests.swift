@@ -63,7 +63,7 @@ struct AssessmentBatchTests {
     let paths = [good, broken, questionnaire, missing, good]
 
     var everyValid: [AssessmentBatch.Entry] = []
-    Self.batch(parallelism: 2).run(paths, policy: .scoreEveryValidFile) { everyValid.append($0) }
+    try Self.batch(parallelism: 2).run(paths, policy: .scoreEveryValidFile) { everyValid.append($0) }
     #expect(everyValid.map(\.index) == [0, 1, 2, 3, 4])
     #expect(everyValid.map { $0.result != nil } == [true, false, false, false, true])
     #expect(everyValid.map(\.kind) == [.answers, .answers, .questionnaire, nil, .answers])
@@ -72,7 +72,7 @@ struct AssessmentBatchTests {
     #expect(everyValid[2].diagnostics.isEmpty && everyValid[0].diagnostics.isEmpty)
 
     var stopping: [AssessmentBatch.Entry] = []
-    Self.batch(parallelism: 2).run(paths, policy: .stopScoringAtFirstError) { stopping.append($0) }
+    try Self.batch(parallelism: 2).run(paths, policy: .stopScoringAtFirstError) { stopping.append($0) }
     #expect(stopping.map { $0.result != nil } == [true, false, false, false, false])
     // Later files are still checked.
     #expect(stopping[3].diagnostics.map(\.code) == [.fileUnreadable])
@@ -92,10 +92,41 @@ struct AssessmentBatchTests {
     #expect(handled == 3)
   }
 
+  @Test("results rendered on the workers come back beside their entries, in order", arguments: [1, 3])
+  func renderedInOrder(parallelism: Int) throws {
+    let paths = Array(repeating: Self.exampliaAnswers, count: 4).flatMap { $0 }
+    var rendered: [String] = []
+    try Self.batch(parallelism: parallelism).run(paths, render: { try ResultJSON.render([$0]) }) { entry, text in
+      #expect(entry.result != nil)
+      rendered.append(try #require(text))
+    }
+    #expect(rendered == (try Self.sequentialJSON(paths)))
+  }
+
+  @Test("an error thrown while rendering comes back in place of that entry, after the earlier ones")
+  func renderErrorInOrder() {
+    struct Unrenderable: Error {}
+    let paths = Array(repeating: Self.exampliaAnswers, count: 3).flatMap { $0 }
+    let failing = paths.count / 2
+    var handled: [Int] = []
+    #expect(throws: Unrenderable.self) {
+      try Self.batch(parallelism: 2).run(
+        paths,
+        render: { result in
+          if result.source == paths[failing] { throw Unrenderable() }
+          return result.source
+        }
+      ) { entry, _ in handled.append(entry.index) }
+    }
+    // The first path appears again later, so the first failing copy stops the batch.
+    let firstFailing = paths.firstIndex(of: paths[failing])!
+    #expect(handled == Array(0..<firstFailing))
+  }
+
   @Test("an empty batch calls nothing")
-  func emptyBatch() {
+  func emptyBatch() throws {
     var called = false
-    Self.batch(parallelism: 2).run([]) { _ in called = true }
+    try Self.batch(parallelism: 2).run([]) { _ in called = true }
     #expect(!called)
   }
 }
@@ -107,7 +138,7 @@ struct ResultJSONWriterTests {
   func byteIdentical(count: Int) throws {
     let paths = Array(AssessmentBatchTests.exampliaAnswers.prefix(count))
     var results: [AssessmentResult] = []
-    AssessmentBatchTests.batch(parallelism: 2).run(paths) { entry in
+    try AssessmentBatchTests.batch(parallelism: 2).run(paths) { entry in
       if let result = entry.result { results.append(result) }
     }
     #expect(results.count == count)
