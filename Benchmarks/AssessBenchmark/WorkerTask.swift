@@ -62,7 +62,8 @@ enum WorkerTask: String, CaseIterable, Codable {
 
   private static func compose(_ path: String) throws {
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    guard try Parser(yaml: text).singleRoot() != nil else { throw BenchmarkError("\(path): no YAML document") }
+    // The resolver the loader uses (YAMLComposer): scalars stay text, no type guessing.
+    guard try Parser(yaml: text, resolver: .basic).singleRoot() != nil else { throw BenchmarkError("\(path): no YAML document") }
   }
 }
 

@@ -9,7 +9,11 @@ enum YAMLComposer {
     try checkNestingDepth(source, limit: options.maximumNestingDepth)
     let root: Node?
     do {
-      root = try Parser(yaml: source.text).singleRoot()
+      // Every scalar is read as the text the person wrote (the field readers turn text into
+      // numbers), so no plain scalar needs its type guessed: the basic resolver. Yams's default
+      // one runs regular expressions on every scalar and on every key comparison. Keys compare
+      // by text either way, and a `<<` merge key is an unknown key with either.
+      root = try Parser(yaml: source.text, resolver: .basic).singleRoot()
     } catch let error as YamlError {
       throw diagnostic(for: error, in: source)
     } catch {
@@ -24,7 +28,7 @@ enum YAMLComposer {
     let budget = max(options.minimumAliasExpansionBudget, source.text.utf8.count)
     // Without an alias (`*name`) the tree holds no more nodes than the file has bytes, within
     // the budget: the walk is for files that repeat anchors.
-    if source.text.utf8.contains(UInt8(ascii: "*")), let anchorMark = exceedsExpansionBudget(root, budget: budget) {
+    if mayHoldAlias(source.text), let anchorMark = exceedsExpansionBudget(root, budget: budget) {
       throw .error(
         .yamlAliasBudget,
         "anchors and aliases expand to more than \(budget) nodes",
@@ -32,6 +36,11 @@ enum YAMLComposer {
         at: location(anchorMark, path))
     }
     return root
+  }
+
+  private static func mayHoldAlias(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { $0.contains(UInt8(ascii: "*")) }
   }
 
   private static func isNull(_ node: Node) -> Bool {
