@@ -151,6 +151,8 @@ extension DiagnosticCode {
   public static let answerNotRelevant = DiagnosticCode("answer.not-relevant")
   /// An answer to a calculated item, which is computed rather than asked.
   public static let answerCalculated = DiagnosticCode("answer.calculated")
+  /// A number that falls in none of its item's score bands, so it counts as answered without a score.
+  public static let answerUnscored = DiagnosticCode("answer.unscored")
 }
 
 // MARK: - Catalogue
@@ -180,7 +182,7 @@ extension DiagnosticCode {
     .exprCycle,
     .answerUnknownItem, .answerInvalidOption, .answerWrongType, .answerOutOfRange,
     .answerVersionMismatch, .answerDuplicateQuestionnaire, .answerConstraint, .answerNotRelevant,
-    .answerCalculated,
+    .answerCalculated, .answerUnscored,
     .catalogDuplicate, .catalogUnmatched, .moduleProgram,
   ]
 }

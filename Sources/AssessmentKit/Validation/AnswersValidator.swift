@@ -226,6 +226,17 @@ public enum AnswersValidator {
       checks.add(
         .error(.answerOutOfRange, "\(format(number)) is above the maximum \(format(maximum)) of item `\(item.id.value)`", at: text.location))
     }
+    if !item.bands.isEmpty, !item.bands.contains(where: { $0.contains(number) }),
+      minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true
+    {
+      let ranges = item.bands.map { band in
+        "\(band.minimum.map { format($0.value) } ?? "…")–\(band.maximum.map { format($0.value) } ?? "…")"
+      }
+      checks.add(
+        .warning(
+          .answerUnscored, "\(format(number)) falls in none of the score bands of item `\(item.id.value)` (\(ranges.joined(separator: ", "))), so it is not scored",
+          hint: "check the figure; if it is right, the questionnaire's bands leave a gap", at: text.location))
+    }
   }
 
   private static func orSpecial(_ special: [String]) -> String {
