@@ -23,7 +23,7 @@ struct Assess: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ValidateCommand.self, ScoreCommand.self, WorkshopCommand.self, CompareCommand.self, ListCommand.self,
+      ValidateCommand.self, ScoreCommand.self, WorkshopCommand.self, CompareCommand.self, CarryForwardCommand.self, ListCommand.self,
       PluginCommand.self,
     ]
   )
