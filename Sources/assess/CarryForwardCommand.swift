@@ -35,6 +35,7 @@ struct CarryForwardCommand: ParsableCommand {
   @Flag(help: "Write over the output file if it exists.")
   var force = false
 
+  @OptionGroup var questionnaireOptions: QuestionnaireOptions
   @OptionGroup var plugins: PluginOptions
   @OptionGroup var common: CommonOptions
 
@@ -49,10 +50,10 @@ struct CarryForwardCommand: ParsableCommand {
   func run() throws {
     let catalog = Catalog.load(plugins.searchPaths)
     let printer = DiagnosticPrinter(colour: Terminal.useColour)
-    let compiled = catalog.questionnaires.map { CompiledQuestionnaire($0.document.model) }
+    let (compiled, questionnaireProblems) = questionnaireOptions.questionnaires(with: catalog, options: common.loadOptions)
     let outcome = DocumentLoader.load(path: baseline, options: common.loadOptions)
     guard case .answers(let document)? = outcome.document, !outcome.diagnostics.hasErrors else {
-      var problems = outcome.diagnostics
+      var problems = questionnaireProblems + outcome.diagnostics
       if let other = outcome.document, other.kind != .answers {
         problems.append(.error(.fileUnknownKind, "this is a \(other.kind.rawValue) file, not an answers file", hint: "name the baseline *.answers.yaml", at: .start(of: baseline)))
       }
@@ -61,7 +62,7 @@ struct CarryForwardCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let carried = CarryForward.carry(document, questionnaires: compiled, round: round)
-    var problems = outcome.diagnostics + carried.problems
+    var problems = questionnaireProblems + outcome.diagnostics + carried.problems
     // The follow-up is checked as `assess validate` would, so a faulty migration shows here, not later.
     if let text = carried.text {
       let written = DocumentLoader.load(SourceText(path: output ?? "<follow-up>", text: text), options: common.loadOptions)

@@ -35,6 +35,7 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "text: the changes for people; json: every figure, for reports and scripts.")
   var format: OutputFormat = .text
 
+  @OptionGroup var questionnaireOptions: QuestionnaireOptions
   @OptionGroup var plugins: PluginOptions
   @OptionGroup var common: CommonOptions
 
@@ -47,8 +48,8 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let catalog = Catalog.load(plugins.searchPaths)
     let printer = DiagnosticPrinter(colour: Terminal.useColour)
-    let compiled = catalog.questionnaires.map { CompiledQuestionnaire($0.document.model) }
-    var problems: [Diagnostic] = []
+    let (compiled, questionnaireProblems) = questionnaireOptions.questionnaires(with: catalog, options: common.loadOptions)
+    var problems = questionnaireProblems
     var documents: [Document<AnswerSet>] = []
     for path in [baseline, followUp] {
       let outcome = DocumentLoader.load(path: path, options: common.loadOptions)

@@ -23,6 +23,7 @@ public enum CarryForward {
     var moves: [(questionnaire: String, from: String, to: String)] = []
     var blocks: [String] = []
     var notCarried: [String] = []
+    var newItems: [String] = []
     for block in answers.questionnaires {
       let candidates = questionnaires.filter { $0.questionnaire.id.value == block.questionnaireID.value }
       let zero = SemanticVersion(major: 0, minor: 0, patch: 0)
@@ -58,15 +59,20 @@ public enum CarryForward {
         }
       }
       lines.append("    answers:")
+      var reached = Set<String>()
       for answer in block.answers {
         switch carry(answer, to: current, migration: migration, from: written) {
         case .success(let (id, value)):
+          reached.insert(id)
           lines += answerLines(id: id, value: value, answer: answer)
           carried += 1
         case .failure(let problem):
           problems.append(problem)
           notCarried.append(answer.itemID.value)
         }
+      }
+      if written != version {
+        newItems += current.items.map(\.id.value).filter { !reached.contains($0) }
       }
       blocks.append(lines.joined(separator: "\n"))
       moves.append((current.id.value, written, version))
@@ -78,6 +84,9 @@ public enum CarryForward {
     ]
     if !notCarried.isEmpty {
       header.append("# Not carried, to answer afresh: \(notCarried.joined(separator: ", ")).")
+    }
+    if !newItems.isEmpty {
+      header.append("# Items of the new version without an answer yet: \(newItems.joined(separator: ", ")).")
     }
     let respondent = answers.respondent
     var lines = header + ["schema: assess/answers@1", "respondent:", "  country: \(AnswersFileText.quote(respondent.country))"]

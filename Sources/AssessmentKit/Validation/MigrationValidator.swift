@@ -35,17 +35,17 @@ enum MigrationValidator {
   private static func checkWorkshop(_ rules: WorkshopRules, into checks: inout CommonChecks) {
     if let iqr = rules.discussWhenIQRAbove, iqr.value < 0 || iqr.value > 4 {
       checks.add(
-        .error(.numberOutOfRange, "`discuss_when_iqr_above` is \(iqr.value), outside 0…4 levels", hint: "write a number of levels such as `1`", at: iqr.location))
+        .error(.numberOutOfRange, "`discuss_when_iqr_above` is \(format(iqr.value)), outside 0…4 levels", hint: "write a number of levels such as `1`", at: iqr.location))
     }
     if let agreement = rules.discussWhenAgreementBelow, agreement.value < 0 || agreement.value > 1 {
       checks.add(
         .error(
-          .numberOutOfRange, "`discuss_when_agreement_below` is \(agreement.value), outside 0…1", hint: "write an agreement such as `0.6`",
+          .numberOutOfRange, "`discuss_when_agreement_below` is \(format(agreement.value)), outside 0…1", hint: "write an agreement such as `0.6`",
           at: agreement.location))
     }
     if let factor = rules.criticalFactor, factor.value < 1 {
       checks.add(
-        .error(.numberOutOfRange, "`critical_factor` is \(factor.value), below 1", hint: "write `1` to weigh critical items like the others, or more", at: factor.location))
+        .error(.numberOutOfRange, "`critical_factor` is \(format(factor.value)), below 1", hint: "write `1` to weigh critical items like the others, or more", at: factor.location))
     }
   }
 
