@@ -23,7 +23,7 @@ struct WorkshopCommand: ParsableCommand {
 
       Examples:
         assess workshop Examples/examplia/workshop
-        assess workshop Examples/examplia/workshop/*.answers.yaml -o consensus.answers.yaml
+        assess workshop -o consensus.answers.yaml Examples/examplia/workshop
         assess workshop --anonymous Examples/examplia/workshop
         assess workshop --format json Examples/examplia/workshop > workshop.json
 
@@ -34,7 +34,7 @@ struct WorkshopCommand: ParsableCommand {
     case text, json
   }
 
-  @Argument(help: ArgumentHelp("Respondents' answers files, or folders of them (two or more).", valueName: "answers"))
+  @Argument(help: ArgumentHelp("Respondents' answers files, or folders of them (two or more); questionnaire files named here are used too.", valueName: "answers"))
   var paths: [String]
 
   @Option(name: .shortAndLong, help: ArgumentHelp("Write the consensus answers file here.", valueName: "file"))
@@ -49,7 +49,6 @@ struct WorkshopCommand: ParsableCommand {
   @Option(help: "text: the discussion list and a table for people; json: every statistic, for reports and scripts.")
   var format: OutputFormat = .text
 
-  @OptionGroup var plugins: PluginOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
@@ -62,7 +61,7 @@ struct WorkshopCommand: ParsableCommand {
   }
 
   func run() throws {
-    let catalog = Catalog.load(plugins.searchPaths)
+    let catalog = Catalog.load(Terminal.searchPaths())
     let printer = DiagnosticPrinter(colour: Terminal.useColour)
     let files = ValidationRun.expand(paths)
     // Questionnaire files named among the answers are read first; answers files stream.
