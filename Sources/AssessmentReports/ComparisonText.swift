@@ -25,7 +25,7 @@ public struct ComparisonText: Sendable {
       var line = "  level \(then.level.map(String.init) ?? "–") → \(now.level.map(String.init) ?? "–")"
       if let change = area.levelChange, change != 0 { line += " (" + signed(change) + ")" }
       line += "   score \(score(then.score)) → \(score(now.score))"
-      if let change = area.scoreChange { line += " (" + signedScore(change) + ")" }
+      if let change = area.scoreChange { line += " (" + String(format: "%+.2f", change) + ")" }
       if let progress = area.progressToDate { line += "   progress to date \(percent(progress))" }
       if then.percentToTarget != nil || now.percentToTarget != nil {
         line += "   to target \(then.percentToTarget.map(percent) ?? "–") → \(now.percentToTarget.map(percent) ?? "–")"
