@@ -5,7 +5,7 @@ import Yams
 /// item. Items of the same id that the migration does not name carry over unchanged.
 public struct Migration: Hashable, Sendable, Decodable {
   /// An old item and where its answer goes; nil when the item was removed.
-  public struct ItemMove: Hashable, Sendable {
+  public struct Move: Hashable, Sendable {
     public var from: Located<String>
     public var to: Located<String>?
   }
@@ -13,13 +13,13 @@ public struct Migration: Hashable, Sendable, Decodable {
   /// For one item of this version (the new id), old option values and their new ones.
   public struct OptionMoves: Hashable, Sendable {
     public var item: Located<String>
-    public var moves: [ItemMove]
+    public var moves: [Move]
   }
 
   /// The version the answers were written for: `0.1.0`, or `0.1` / `0` for every version that
   /// starts so.
   public var from: Located<String>
-  public var items: [ItemMove]
+  public var items: [Move]
   public var options: [OptionMoves]
   /// Why the items moved, shown when something cannot be carried.
   public var notes: String?
@@ -56,13 +56,13 @@ public struct Migration: Hashable, Sendable, Decodable {
   }
 
   /// The new id of an old item: itself when the migration does not name it, nil when removed.
-  public func move(of item: String) -> ItemMove? { items.first { $0.from.value == item } }
+  public func move(of item: String) -> Move? { items.first { $0.from.value == item } }
 
-  public func optionMoves(for item: String) -> [ItemMove] {
+  public func optionMoves(for item: String) -> [Move] {
     options.first { $0.item.value == item }?.moves ?? []
   }
 
-  private static func moves(_ node: Node?, key: String, file: String) throws -> [ItemMove] {
+  private static func moves(_ node: Node?, key: String, file: String) throws -> [Move] {
     guard let node else { return [] }
     guard case .mapping(let mapping) = node else {
       throw notAMapping(key, node, file: file, example: "OLD-ID: NEW-ID, or OLD-ID: null when it was removed")
@@ -70,9 +70,9 @@ public struct Migration: Hashable, Sendable, Decodable {
     return try mapping.map { key, value in
       let from = try id(key, file: file)
       if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null"].contains(scalar.string) {
-        return ItemMove(from: from, to: nil)
+        return Move(from: from, to: nil)
       }
-      return ItemMove(from: from, to: try id(value, file: file))
+      return Move(from: from, to: try id(value, file: file))
     }
   }
 

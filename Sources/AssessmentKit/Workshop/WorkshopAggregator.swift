@@ -39,6 +39,8 @@ public final class WorkshopAggregator {
     let outcome = DocumentLoader.load(path: path, options: loadOptions)
     switch outcome.document {
     case .answers(let document)?:
+      // A file read with errors (an unknown key, say) is reported, never folded in half-read.
+      guard !outcome.diagnostics.hasErrors else { return outcome.diagnostics }
       return outcome.diagnostics + add(document)
     case nil:
       return outcome.diagnostics
