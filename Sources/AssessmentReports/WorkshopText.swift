@@ -7,6 +7,8 @@ import Foundation
 public struct WorkshopText: Sendable {
   public var colour: Bool
 
+  static let listedNumbers = 8
+
   public init(colour: Bool) {
     self.colour = colour
   }
@@ -82,10 +84,12 @@ public struct WorkshopText: Sendable {
   }
 
   private func distribution(_ item: WorkshopItem) -> String {
-    var parts = item.distribution.map { "\($0.value) ×\($0.count)" }
+    // Numbers can take as many values as there are respondents: past a handful, their spread says more.
+    let tooMany = item.numbers != nil && item.distribution.count > Self.listedNumbers
+    var parts = tooMany ? ["\(item.distribution.count) different numbers"] : item.distribution.map { "\($0.value) ×\($0.count)" }
     if item.unanswered > 0 { parts.append(dim("unanswered ×\(item.unanswered)")) }
     if let numbers = item.numbers, numbers.range > 0 {
-      parts.append(dim("numbers: median \(number(numbers.median)), IQR \(number(numbers.iqr))"))
+      parts.append(dim("numbers: median \(number(numbers.median)), IQR \(number(numbers.iqr)), range \(number(numbers.minimum))–\(number(numbers.maximum))"))
     }
     return parts.isEmpty ? "–" : parts.joined(separator: ", ")
   }

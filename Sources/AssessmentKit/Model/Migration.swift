@@ -4,7 +4,7 @@ import Yams
 /// items renamed (`OLD: NEW`) or removed (`OLD: null`), and options renamed or removed per
 /// item. Items of the same id that the migration does not name carry over unchanged.
 public struct Migration: Hashable, Sendable, Decodable {
-  /// An old item and where its answer goes; nil when the item was removed.
+  /// An old item id (or option value) and its new one; nil when it was removed.
   public struct Move: Hashable, Sendable {
     public var from: Located<String>
     public var to: Located<String>?
