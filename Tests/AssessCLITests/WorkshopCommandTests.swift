@@ -126,6 +126,21 @@ struct WorkshopCommandTests {
     #expect(lines.contains { $0.text.contains("answers `child-protection`, which \(Self.files[0]) does not") })
   }
 
+  @Test("a consensus file among the respondents is refused, not counted as one more respondent")
+  func consensusAmongRespondents() throws {
+    let folder = try TemporaryFolder()
+    for file in Self.files {
+      try folder.write((file as NSString).lastPathComponent, try String(contentsOfFile: AssessCLI.packageRoot.appendingPathComponent(file).path, encoding: .utf8))
+    }
+    let consensus = folder.url.appendingPathComponent("consensus.answers.yaml").path
+    let first = try AssessCLI.run(["workshop", "-o", consensus, folder.url.path])
+    #expect(first.status == 0, "\(first)")
+    let second = try AssessCLI.run(["workshop", folder.url.path])
+    #expect(second.status == 1, "\(second)")
+    let line = try #require(second.stderrLines.compactMap(DiagnosticLine.init).first, "\(second)")
+    #expect(line.file == consensus && line.code == "workshop.input" && line.text.contains("consensus file"), "\(second)")
+  }
+
   @Test("an answers file with errors stops the workshop before anything is written")
   func invalidAnswers() throws {
     let folder = try TemporaryFolder()

@@ -55,6 +55,14 @@ public final class WorkshopAggregator {
 
   /// Checks and folds one decoded answers file.
   public func add(_ document: Document<AnswerSet>) -> [Diagnostic] {
+    // A consensus written into the respondents' folder would otherwise count as one more respondent on the next run.
+    if let agreed = document.model.questionnaires.lazy.flatMap(\.answers).first(where: { $0.consensus != nil }) {
+      return [
+        .error(
+          .workshopInput, "this is a workshop's consensus file (`\(agreed.itemID.value)` has `consensus:`), not one respondent's answers",
+          hint: "leave it out of the respondents, or keep consensus files in another folder", at: agreed.itemID.location)
+      ]
+    }
     var problems = AnswersValidator.validate(document, against: questionnaires)
     guard !problems.hasErrors else { return problems }
     problems += checkMatchesReference(document)
