@@ -155,6 +155,18 @@ extension DiagnosticCode {
   public static let answerUnscored = DiagnosticCode("answer.unscored")
 }
 
+// MARK: - Workshops and follow-ups
+
+extension DiagnosticCode {
+  /// A questionnaire's migration that cannot work: two old items on one new item, a `from`
+  /// naming this very version, an option that does not exist.
+  public static let migrationInvalid = DiagnosticCode("migration.invalid")
+  /// An answer that cannot be carried forward to the current questionnaire version.
+  public static let carryNotCarried = DiagnosticCode("carry.not-carried")
+  /// Answers files that cannot be aggregated in one workshop: too few, or answering different questionnaires.
+  public static let workshopInput = DiagnosticCode("workshop.input")
+}
+
 // MARK: - Catalogue
 
 extension DiagnosticCode {
@@ -183,6 +195,7 @@ extension DiagnosticCode {
     .answerUnknownItem, .answerInvalidOption, .answerWrongType, .answerOutOfRange,
     .answerVersionMismatch, .answerDuplicateQuestionnaire, .answerConstraint, .answerNotRelevant,
     .answerCalculated, .answerUnscored,
+    .migrationInvalid, .carryNotCarried, .workshopInput,
     .catalogDuplicate, .catalogUnmatched, .moduleProgram,
   ]
 }

@@ -80,6 +80,9 @@ public enum AnswersValidator {
         checkValue(value, of: item, in: questionnaire, into: &checks)
         if checks.diagnostics.count == before { wellFormed.append(answer) }
       }
+      if let consensus = answer.consensus {
+        checkConsensus(consensus, of: item, in: questionnaire, into: &checks)
+      }
     }
     checkLogic(block, wellFormed: wellFormed, compiled: compiled, into: &checks)
   }
@@ -191,6 +194,18 @@ public enum AnswersValidator {
         .error(
           .answerWrongType, "item `\(item.id.value)` takes a single \(item.kind.rawValue), not a list",
           at: elements.first?.location ?? item.location))
+    }
+  }
+
+  /// A consensus keeps each respondent's own answer: each must still be a valid answer to the item.
+  private static func checkConsensus(_ consensus: Consensus, of item: Item, in questionnaire: Questionnaire, into checks: inout CommonChecks) {
+    if consensus.rounds.value < 1 {
+      checks.add(
+        .error(.numberOutOfRange, "`rounds` is \(consensus.rounds.value); a consensus takes at least one round", hint: "write `rounds: 1`", at: consensus.rounds.location))
+    }
+    checks.checkUnique(consensus.responses.map(\.respondent), what: "respondent")
+    for response in consensus.responses {
+      if let value = response.value { checkValue(value, of: item, in: questionnaire, into: &checks) }
     }
   }
 
