@@ -51,3 +51,29 @@ struct ByteSize: ExpressibleByArgument {
 
   var defaultValueDescription: String { "\(bytes / (1 << 20))MB" }
 }
+
+/// Questionnaire files to use besides the toolkit's own, for commands whose arguments are answers files.
+struct QuestionnaireOptions: ParsableArguments {
+  @Option(
+    name: .customLong("questionnaires"),
+    help: ArgumentHelp("A questionnaire file, or a folder of them, to use besides the toolkit's own (repeatable).", valueName: "path"))
+  var paths: [String] = []
+
+  func validate() throws {
+    for path in paths where !FileManager.default.fileExists(atPath: path) {
+      throw ValidationError("--questionnaires \(path): no such file or folder")
+    }
+  }
+
+  /// The named questionnaires first, so they win over the catalogue's copy of the same version.
+  func questionnaires(with catalog: Catalog, options: LoadOptions) -> (compiled: [CompiledQuestionnaire], problems: [Diagnostic]) {
+    var documents: [Questionnaire] = []
+    var problems: [Diagnostic] = []
+    for file in ValidationRun.expand(paths) {
+      let outcome = DocumentLoader.load(path: file, options: options)
+      problems += outcome.diagnostics
+      if case .questionnaire(let document)? = outcome.document { documents.append(document.model) }
+    }
+    return ((documents + catalog.questionnaires.map(\.document.model)).map(CompiledQuestionnaire.init), problems)
+  }
+}

@@ -28,6 +28,9 @@ enum Terminal {
     return isatty(STDOUT_FILENO) == 1
   }
 
+  /// Whether progress lines can be drawn: standard error is a terminal.
+  static var showsProgress: Bool { isatty(STDERR_FILENO) == 1 }
+
   static func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
   }

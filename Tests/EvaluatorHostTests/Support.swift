@@ -82,8 +82,21 @@ extension Result {
   }
 }
 
-/// Whether a process is gone for good (absent, or a zombie waiting to be reaped by someone else).
-func processIsGone(_ pid: Int32) -> Bool {
+/// Whether a process is gone for good, waiting for it up to `limit`: a SIGKILL sent to a process
+/// group is delivered asynchronously, so a grandchild may still be running for a moment after
+/// the host returns. The wait ends as soon as the process is gone; the limit only bounds a failure.
+func processIsGone(_ pid: Int32, within limit: Duration = .seconds(10)) -> Bool {
+  let clock = ContinuousClock()
+  let deadline = clock.now.advanced(by: limit)
+  while !processIsGoneNow(pid) {
+    guard clock.now < deadline else { return false }
+    usleep(5_000)
+  }
+  return true
+}
+
+/// Whether a process is gone now (absent, or a zombie waiting to be reaped by someone else).
+private func processIsGoneNow(_ pid: Int32) -> Bool {
   guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
   // The state is the field after the parenthesised command name.
   guard let close = stat.lastIndex(of: ")") else { return true }

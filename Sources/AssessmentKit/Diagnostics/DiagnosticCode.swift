@@ -151,6 +151,20 @@ extension DiagnosticCode {
   public static let answerNotRelevant = DiagnosticCode("answer.not-relevant")
   /// An answer to a calculated item, which is computed rather than asked.
   public static let answerCalculated = DiagnosticCode("answer.calculated")
+  /// A number that falls in none of its item's score bands, so it counts as answered without a score.
+  public static let answerUnscored = DiagnosticCode("answer.unscored")
+}
+
+// MARK: - Workshops and follow-ups
+
+extension DiagnosticCode {
+  /// A questionnaire's migration that cannot work: two old items on one new item, a `from`
+  /// naming this very version, an option that does not exist.
+  public static let migrationInvalid = DiagnosticCode("migration.invalid")
+  /// An answer that cannot be carried forward to the current questionnaire version.
+  public static let carryNotCarried = DiagnosticCode("carry.not-carried")
+  /// Answers files that cannot be aggregated in one workshop: too few, or answering different questionnaires.
+  public static let workshopInput = DiagnosticCode("workshop.input")
 }
 
 // MARK: - Catalogue
@@ -180,7 +194,8 @@ extension DiagnosticCode {
     .exprCycle,
     .answerUnknownItem, .answerInvalidOption, .answerWrongType, .answerOutOfRange,
     .answerVersionMismatch, .answerDuplicateQuestionnaire, .answerConstraint, .answerNotRelevant,
-    .answerCalculated,
+    .answerCalculated, .answerUnscored,
+    .migrationInvalid, .carryNotCarried, .workshopInput,
     .catalogDuplicate, .catalogUnmatched, .moduleProgram,
   ]
 }

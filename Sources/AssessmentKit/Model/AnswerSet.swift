@@ -120,10 +120,12 @@ public struct Answer: Hashable, Sendable, Decodable {
   public var notes: String?
   public var evidence: [String]
   public var confidence: Confidence?
+  /// How a workshop reached this answer, in a consensus file.
+  public var consensus: Consensus?
   public var location: SourceLocation
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case value, notes, evidence, confidence
+    case value, notes, evidence, confidence, consensus
   }
 
   public init(from decoder: any Decoder) throws {
@@ -134,6 +136,7 @@ public struct Answer: Hashable, Sendable, Decodable {
     notes = nil
     evidence = []
     confidence = nil
+    consensus = nil
     switch context.node(at: path) {
     case .mapping?:
       let fields = try FieldReader(decoder, CodingKeys.self, noun: "answer")
@@ -143,6 +146,7 @@ public struct Answer: Hashable, Sendable, Decodable {
       notes = try fields.string(.notes)?.value
       evidence = try fields.strings(.evidence).map(\.value)
       confidence = fields.has(.confidence) ? try fields.choice(.confidence, Confidence.self, default: .medium) : nil
+      consensus = try fields.decode(Consensus.self, .consensus)
     case let node?:
       value = try Self.value(of: node, file: context.file)
     case nil:
@@ -150,7 +154,7 @@ public struct Answer: Hashable, Sendable, Decodable {
     }
   }
 
-  private static func value(of node: Node, file: String) throws -> AnswerValue? {
+  static func value(of node: Node, file: String) throws -> AnswerValue? {
     let location = YAMLComposer.location(node.mark, file)
     switch node {
     case .scalar(let scalar):

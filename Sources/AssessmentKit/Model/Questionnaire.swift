@@ -15,12 +15,16 @@ public struct Questionnaire: Hashable, Sendable, Decodable {
   public var scoring: Scoring
   public var sections: [Section]
   public var profiles: [Profile]
+  /// The Delphi rule for workshops; the defaults when absent.
+  public var workshop: WorkshopRules
+  /// How answers to earlier versions carry over to this one.
+  public var migrations: [Migration]
   public var location: SourceLocation
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case schema, id, version, title, description
     case defaultLanguage = "default_language"
-    case languages, actors, references, scales, scoring, sections, profiles
+    case languages, actors, references, scales, scoring, sections, profiles, workshop, migrations
   }
 
   public init(from decoder: any Decoder) throws {
@@ -39,6 +43,8 @@ public struct Questionnaire: Hashable, Sendable, Decodable {
     scoring = try fields.decode(Scoring.self, .scoring) ?? .standard(at: fields.location)
     sections = try fields.list(Section.self, .sections, required: true)
     profiles = try fields.list(Profile.self, .profiles)
+    workshop = try fields.decode(WorkshopRules.self, .workshop) ?? WorkshopRules(location: fields.location)
+    migrations = try fields.list(Migration.self, .migrations)
   }
 
   public var parsedVersion: SemanticVersion? { SemanticVersion(version.value) }

@@ -80,6 +80,9 @@ public enum AnswersValidator {
         checkValue(value, of: item, in: questionnaire, into: &checks)
         if checks.diagnostics.count == before { wellFormed.append(answer) }
       }
+      if let consensus = answer.consensus {
+        checkConsensus(consensus, of: item, in: questionnaire, into: &checks)
+      }
     }
     checkLogic(block, wellFormed: wellFormed, compiled: compiled, into: &checks)
   }
@@ -194,6 +197,18 @@ public enum AnswersValidator {
     }
   }
 
+  /// A consensus keeps each respondent's own answer: each must still be a valid answer to the item.
+  private static func checkConsensus(_ consensus: Consensus, of item: Item, in questionnaire: Questionnaire, into checks: inout CommonChecks) {
+    if consensus.rounds.value < 1 {
+      checks.add(
+        .error(.numberOutOfRange, "`rounds` is \(consensus.rounds.value); a consensus takes at least one round", hint: "write `rounds: 1`", at: consensus.rounds.location))
+    }
+    checks.checkUnique(consensus.responses.map(\.respondent), what: "respondent")
+    for response in consensus.responses {
+      if let value = response.value { checkValue(value, of: item, in: questionnaire, into: &checks) }
+    }
+  }
+
   private static func checkOption(_ selection: Located<String>, item: Item, options: [String], into checks: inout CommonChecks) {
     guard !options.contains(selection.value) else { return }
     checks.add(
@@ -225,6 +240,17 @@ public enum AnswersValidator {
     if let maximum, number > maximum {
       checks.add(
         .error(.answerOutOfRange, "\(format(number)) is above the maximum \(format(maximum)) of item `\(item.id.value)`", at: text.location))
+    }
+    if !item.bands.isEmpty, !item.bands.contains(where: { $0.contains(number) }),
+      minimum.map({ number >= $0 }) ?? true, maximum.map({ number <= $0 }) ?? true
+    {
+      let ranges = item.bands.map { band in
+        "\(band.minimum.map { format($0.value) } ?? "…")–\(band.maximum.map { format($0.value) } ?? "…")"
+      }
+      checks.add(
+        .warning(
+          .answerUnscored, "\(format(number)) falls in none of the score bands of item `\(item.id.value)` (\(ranges.joined(separator: ", "))), so it is not scored",
+          hint: "check the figure; if it is right, the questionnaire's bands leave a gap", at: text.location))
     }
   }
 

@@ -21,6 +21,7 @@ public enum QuestionnaireValidator {
     checkScoring(questionnaire.scoring, into: &checks)
     checkSections(questionnaire, into: &checks)
     checkProfiles(questionnaire, into: &checks)
+    MigrationValidator.check(questionnaire, into: &checks)
     return checks.diagnostics + compiled.diagnostics
   }
 
