@@ -32,8 +32,10 @@ struct BenchmarkSession {
     log("toolkit: \(home)")
     log("writing \(largest) synthetic answers file(s) to \(folder) …")
     let catalog = Catalog.load(SearchPaths(toolkitHome: home))
-    let generator = WorkloadGenerator(questionnaires: catalog.questionnaires.map { CompiledQuestionnaire($0.document.model) })
-    let paths = try generator.write(count: largest, into: folder + "/answers")
+    let compiled = catalog.questionnaires.map { CompiledQuestionnaire($0.document.model) }
+    let paths = try WorkloadGenerator(questionnaires: compiled).write(count: largest, into: folder + "/answers")
+    log("writing \(largest) workshop answers file(s) (one country, border-management) …")
+    _ = try WorkloadGenerator(questionnaires: compiled, workshop: true).write(count: largest, into: folder + "/workshop")
     let bytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
     log("  \(paths.count) files, \(bytes / 1024) KB")
     let moduleFolder = try executableModuleFolder(in: folder, beside: executable)
@@ -45,7 +47,7 @@ struct BenchmarkSession {
         log("  \(size) respondent(s): \(task.rawValue) × \(repetitions)")
         let reportPath = folder + "/report-\(task.rawValue)-\(size).json"
         var arguments = [
-          "--worker", task.rawValue, "--folder", folder + "/answers", "--count", String(size), "--report", reportPath,
+          "--worker", task.rawValue, "--folder", folder + (task.readsWorkshopWorkload ? "/workshop" : "/answers"), "--count", String(size), "--report", reportPath,
           "--runs", String(repetitions), "--home", home, "--parallelism", String(parallelism),
         ]
         if let moduleFolder { arguments += ["--executable-module", moduleFolder] }

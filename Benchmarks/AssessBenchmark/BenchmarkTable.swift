@@ -29,17 +29,33 @@ struct BenchmarkTable {
     }
     lines += Self.aligned(rows)
     lines.append("")
-    var moduleRows: [[String]] = [["respondents", "evaluations", "rules only", "+ gap-ranker", "added per evaluation", "peak MB"]]
+    var moduleRows: [[String]] = [
+      ["respondents", "evaluations", "rules only", "+ gap-ranker", "added per evaluation", "host CPU per evaluation", "peak MB"]
+    ]
     for size in sizes {
       guard let row = measurements[size], let rules = row[.borderRules], let both = row[.borderRulesAndExecutable] else { continue }
       moduleRows.append([
         String(size), String(both.report.executableEvaluations), Self.milliseconds(rules.median), Self.milliseconds(both.median),
-        perEvaluation(size).map { String(format: "%.3f ms", $0) } ?? "-", String(format: "%.1f", Double(both.peakMemory) / 1_048_576),
+        perEvaluation(size).map { String(format: "%.3f ms", $0) } ?? "-",
+        cpuPerEvaluation(size).map { String(format: "%.3f ms", $0) } ?? "-", String(format: "%.1f", Double(both.peakMemory) / 1_048_576),
       ])
     }
     if moduleRows.count > 1 {
       lines.append("executable module (one process for the batch) against the border-management rules in process:")
       lines += Self.aligned(moduleRows)
+      lines.append("")
+    }
+    var workshopRows: [[String]] = [["respondents", "floor 1 core", "workshop", "÷ floor 1", "files/s", "peak MB"]]
+    for size in sizes {
+      guard let row = measurements[size], let floor = row[.workshopParseFloor], let workshop = row[.workshop] else { continue }
+      workshopRows.append([
+        String(size), Self.milliseconds(floor.median), Self.milliseconds(workshop.median), Self.ratio(workshop.median, floor.median),
+        String(format: "%.0f", Double(size) / max(workshop.median, 1e-9)), String(format: "%.1f", Double(workshop.peakMemory) / 1_048_576),
+      ])
+    }
+    if workshopRows.count > 1 {
+      lines.append("workshop aggregation (assess workshop's WorkshopAggregator and its JSON summary, one file after another):")
+      lines += Self.aligned(workshopRows)
       lines.append("")
     }
     lines.append("targets (issue 9):")
@@ -54,6 +70,16 @@ struct BenchmarkTable {
       both.report.executableEvaluations > 0
     else { return nil }
     return (both.median - rules.median) * 1000 / Double(both.report.executableEvaluations)
+  }
+
+  /// CPU time the executable module adds in the host process per evaluation (not the module's
+  /// own process): what waiting on another process cannot explain.
+  func cpuPerEvaluation(_ size: Int) -> Double? {
+    guard let row = measurements[size], let rules = row[.borderRules], let both = row[.borderRulesAndExecutable],
+      both.report.executableEvaluations > 0
+    else { return nil }
+    let cpu = BenchmarkSession.median(both.report.cpuSeconds) - BenchmarkSession.median(rules.report.cpuSeconds)
+    return cpu * 1000 / Double(both.report.executableEvaluations)
   }
 
   var targets: [String] {

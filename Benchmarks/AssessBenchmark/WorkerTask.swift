@@ -16,6 +16,13 @@ enum WorkerTask: String, CaseIterable, Codable {
   case borderRules = "border-rules"
   /// The same with the gap-ranker executable module added.
   case borderRulesAndExecutable = "border-rules-executable"
+  /// The floor for the workshop workload's files.
+  case workshopParseFloor = "workshop-parse-floor"
+  /// `assess workshop`'s aggregation over the workshop workload (one questionnaire, one country).
+  case workshop
+
+  /// Whether the task reads the workshop workload rather than the mixed one.
+  var readsWorkshopWorkload: Bool { self == .workshop || self == .workshopParseFloor }
 
   struct Report: Codable {
     var task: WorkerTask
@@ -38,12 +45,14 @@ enum WorkerTask: String, CaseIterable, Codable {
 
   func run(paths: [String], runs: Int, setup: Setup) throws -> Report {
     var report = Report(task: self, files: paths.count, seconds: [], cpuSeconds: [])
-    let context = try self == .parseFloor || self == .parseFloorParallel ? nil : PipelineContext(task: self, setup: setup)
+    let context = try [.pipeline, .borderRules, .borderRulesAndExecutable].contains(self) ? PipelineContext(task: self, setup: setup) : nil
+    let questionnaires = self == .workshop
+      ? Catalog.load(SearchPaths(toolkitHome: setup.home)).questionnaires.map { CompiledQuestionnaire($0.document.model) } : []
     for _ in 0..<runs {
       let cpuBefore = ChildProcess.cpuSeconds()
       let start = DispatchTime.now().uptimeNanoseconds
       switch self {
-      case .parseFloor:
+      case .parseFloor, .workshopParseFloor:
         for path in paths { try Self.compose(path) }
       case .parseFloorParallel:
         let failures = FailureList()
@@ -53,6 +62,13 @@ enum WorkerTask: String, CaseIterable, Codable {
         if let first = failures.first { throw BenchmarkError(first) }
       case .pipeline, .borderRules, .borderRulesAndExecutable:
         try context!.run(paths, into: &report)
+      case .workshop:
+        let aggregator = WorkshopAggregator(questionnaires: questionnaires, anonymous: false)
+        for path in paths {
+          let problems = aggregator.add(path: path)
+          if problems.hasErrors { throw BenchmarkError("\(path): \(problems.first!)") }
+        }
+        report.outputBytes = ReportJSONSize.of(aggregator.summary())
       }
       report.seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
       report.cpuSeconds.append(ChildProcess.cpuSeconds() - cpuBefore)
@@ -122,5 +138,12 @@ struct PipelineContext {
     report.withErrors = withErrors
     report.executableEvaluations = evaluations
     report.outputBytes = bytes
+  }
+}
+
+/// The size of the workshop summary's JSON, so the measured work includes the summary.
+enum ReportJSONSize {
+  static func of(_ summary: WorkshopSummary) -> Int {
+    (try? ReportJSON.render(summary).utf8.count) ?? 0
   }
 }

@@ -22,10 +22,15 @@ struct WorkloadGenerator {
 
   let questionnaires: [CompiledQuestionnaire]
   let seed: UInt64
+  /// A workshop: every respondent of one country answers the same questionnaire, as
+  /// `assess workshop` requires.
+  let workshop: Bool
 
-  init(questionnaires: [CompiledQuestionnaire], seed: UInt64 = 20_260_314) {
-    self.questionnaires = questionnaires.sorted { $0.questionnaire.id.value < $1.questionnaire.id.value }
+  init(questionnaires: [CompiledQuestionnaire], seed: UInt64 = 20_260_314, workshop: Bool = false) {
+    let sorted = questionnaires.sorted { $0.questionnaire.id.value < $1.questionnaire.id.value }
+    self.questionnaires = workshop ? Array(sorted.filter { $0.questionnaire.id.value == "border-management" }.prefix(1)) : sorted
     self.seed = seed
+    self.workshop = workshop
   }
 
   /// The name of respondent `index`'s file.
@@ -100,7 +105,9 @@ struct WorkloadGenerator {
     // One respondent in ten answers every questionnaire (a national baseline); the others
     // answer their own area, and one in three a second area.
     var chosen: [CompiledQuestionnaire]
-    if index % 10 == 0 {
+    if workshop {
+      chosen = questionnaires
+    } else if index % 10 == 0 {
       chosen = questionnaires
     } else {
       chosen = [questionnaires[index % questionnaires.count]]
@@ -111,7 +118,7 @@ struct WorkloadGenerator {
     }
     let blocks = chosen.map { compiled -> Block in
       let questionnaire = compiled.questionnaire
-      let profile = generator.chance(0.5) ? questionnaire.profiles.first?.id.value : nil
+      let profile = workshop || generator.chance(0.5) ? questionnaire.profiles.first?.id.value : nil
       let asked = questionnaire.itemIDs(in: profile.flatMap(questionnaire.profile))
       let answers = questionnaire.items.filter { $0.calculate == nil && asked.contains($0.id.value) }.compactMap {
         answer(for: $0, in: questionnaire, using: &generator)
@@ -119,9 +126,9 @@ struct WorkloadGenerator {
       return Block(questionnaire: compiled, profile: profile, answers: answers)
     }
     return Respondent(
-      country: Self.countries[index % Self.countries.count], agency: Self.agencies[index % Self.agencies.count],
+      country: workshop ? Self.countries[0] : Self.countries[index % Self.countries.count], agency: Self.agencies[index % Self.agencies.count],
       date: "2026-\(String(format: "%02d", 1 + index % 12))-\(String(format: "%02d", 1 + index % 28))",
-      round: index % 4 == 3 ? "follow-up-2027" : "baseline", blocks: blocks)
+      round: workshop || index % 4 != 3 ? "baseline" : "follow-up-2027", blocks: blocks)
   }
 
   private func answer(for item: Item, in questionnaire: Questionnaire, using generator: inout SeededGenerator) -> Answer? {

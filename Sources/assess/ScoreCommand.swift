@@ -75,7 +75,8 @@ struct ScoreCommand: ParsableCommand {
     let json = format == .json ? ResultJSONWriter(sink: spool.write) : nil
     let summary = ScoreSummary(colour: Terminal.useColourOnStandardOutput, top: top)
     let format = format
-    let progress = BatchProgress(total: named.remaining.count)
+    var progress = ProgressLine(total: named.remaining.count, noun: "files")
+    var handled = 0
     var answersFiles = 0
     var scored = 0
     var failedModules = Set<String>()
@@ -86,7 +87,8 @@ struct ScoreCommand: ParsableCommand {
         format == .json ? try ResultJSONWriter.element(for: result) : Array(summary.text(for: result).utf8)
       }
     ) { entry, rendered in
-      progress.advance()
+      handled += 1
+      progress.update(handled)
       problems += entry.diagnostics
       if entry.kind == .answers { answersFiles += 1 }
       guard let result = entry.result, let rendered else { return }
