@@ -12,6 +12,8 @@ struct Assess: ParsableCommand {
       nothing leaves the machine.
 
       Start here:
+        assess demo
+            run the Examplia national assessment and write its HTML report
         assess validate Questionnaires Examples
             check the bundled questionnaire and the Examplia answers
         assess score Examples/examplia/border-police.answers.yaml
@@ -22,6 +24,8 @@ struct Assess: ParsableCommand {
       Exit codes: 0 success, 1 problems found, 64 wrong usage.
       """,
     version: "0.1.0",
-    subcommands: [ValidateCommand.self, ScoreCommand.self, ListCommand.self, PluginCommand.self]
+    subcommands: [
+      DemoCommand.self, ValidateCommand.self, ScoreCommand.self, ReportCommand.self, ListCommand.self, PluginCommand.self,
+    ]
   )
 }

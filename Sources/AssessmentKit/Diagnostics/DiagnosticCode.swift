@@ -164,6 +164,13 @@ extension DiagnosticCode {
   public static let moduleProgram = DiagnosticCode("module.program")
 }
 
+// MARK: - Report templates
+
+extension DiagnosticCode {
+  /// A report template given with `--template` is not valid Mustache.
+  public static let templateSyntax = DiagnosticCode("template.syntax")
+}
+
 extension DiagnosticCode {
   /// Every code the toolkit can report, in the order `Docs/diagnostics.md` lists them.
   public static let all: [DiagnosticCode] = [
@@ -182,5 +189,6 @@ extension DiagnosticCode {
     .answerVersionMismatch, .answerDuplicateQuestionnaire, .answerConstraint, .answerNotRelevant,
     .answerCalculated,
     .catalogDuplicate, .catalogUnmatched, .moduleProgram,
+    .templateSyntax,
   ]
 }
