@@ -1,12 +1,14 @@
 import Foundation
 
 /// A radar chart of maturity levels (0–4), one axis per area, laid out for an SVG `viewBox`
-/// of ``size`` × ``size``. The template draws it; the geometry is computed here so every
+/// of ``width`` × ``height``. The template draws it; the geometry is computed here so every
 /// template gets the same, tested shape. Coordinates are strings with one decimal, so the same
 /// inputs give the same bytes.
 public struct RadarChart: Sendable {
-  public var size: Int
-  public var center: String
+  public var width: Int
+  public var height: Int
+  public var centerX: String
+  public var centerY: String
   /// The concentric guides for levels 1–4, each a polygon, with the level's label placed on
   /// the first axis.
   public var rings: [RadarRing]
@@ -15,6 +17,8 @@ public struct RadarChart: Sendable {
   public var levelPoints: String
   /// The polygon of the targets, when every area has one.
   public var targetPoints: String?
+  /// The polygon of the levels the scores alone reach, when a critical safeguard capped any area lower.
+  public var uncappedPoints: String?
   /// What the chart shows, in words: its text alternative.
   public var description: String
 
@@ -36,10 +40,8 @@ public struct RadarChart: Sendable {
     /// Where the dot for this axis's level sits.
     public var dotX: String
     public var dotY: String
-    /// "Level 2" printed beside the dot, so the value does not depend on reading the shape.
+    /// "Level 1 · target 3", the label's last line, so the value never depends on reading the shape.
     public var valueText: String
-    public var valueX: String
-    public var valueY: String
   }
 
   /// One line of an axis label; `dy` moves it below the line before.
@@ -53,24 +55,32 @@ public struct RadarChart: Sendable {
     public var label: String
     public var level: Int
     public var target: Int?
+    /// The level before a critical safeguard capped it.
+    public var uncapped: Int?
 
-    public init(label: String, level: Int, target: Int?) {
+    public init(label: String, level: Int, target: Int?, uncapped: Int? = nil) {
       self.label = label
       self.level = level
       self.target = target
+      self.uncapped = uncapped
     }
   }
 
   /// nil with fewer than three areas: a radar of two axes is a line, and a bar chart says it better.
-  public init?(_ entries: [Entry], size: Int = 460) {
+  /// Labels need room on every side: the chart is wider than tall, and the radius leaves
+  /// a margin for three lines of label above, below and beside each axis.
+  public init?(_ entries: [Entry], width: Int = 680, height: Int = 500) {
     guard entries.count >= 3 else { return nil }
-    self.size = size
-    let middle = Double(size) / 2
-    let radius = Double(size) / 2 - 110
-    center = Self.number(middle)
+    self.width = width
+    self.height = height
+    let middleX = Double(width) / 2
+    let middle = Double(height) / 2 + 6
+    let radius = Double(height) / 2 - 80
+    centerX = Self.number(middleX)
+    centerY = Self.number(middle)
     func point(_ index: Int, _ distance: Double) -> (Double, Double) {
       let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(entries.count)
-      return (middle + distance * cos(angle), middle + distance * sin(angle))
+      return (middleX + distance * cos(angle), middle + distance * sin(angle))
     }
     func polygon(_ values: [Double]) -> String {
       values.enumerated().map { index, value in
@@ -88,23 +98,25 @@ public struct RadarChart: Sendable {
       let (x, y) = point(index, radius)
       let (labelX, labelY) = point(index, radius + 16)
       let (dotX, dotY) = point(index, radius * Double(entry.level) / 4)
-      let anchor = abs(labelX - middle) < 1 ? "middle" : (labelX > middle ? "start" : "end")
-      let lines = Self.wrap(entry.label, width: 20, lines: 3)
+      let anchor = abs(labelX - middleX) < 1 ? "middle" : (labelX > middleX ? "start" : "end")
+      let lines = Self.wrap(entry.label, width: 24, lines: 3)
       // Labels above the centre grow upwards, so their last line sits at the axis end.
-      let lift = labelY < middle - 1 ? Double(lines.count - 1) * 14 : 0
+      let lift = labelY < middle - 1 ? Double(lines.count) * 14 : 0
       return RadarAxis(
         label: lines.enumerated().map { LabelLine(text: $1, dy: $0 == 0 ? "0" : "14") }, x: Self.number(x), y: Self.number(y),
         labelX: Self.number(labelX), labelY: Self.number(labelY - lift + (labelY > middle + 1 ? 10 : 0)), textAnchor: anchor,
-        dotX: Self.number(dotX), dotY: Self.number(dotY), valueText: "Level \(entry.level)",
-        valueX: Self.number(dotX + 7), valueY: Self.number(dotY + 14))
+        dotX: Self.number(dotX), dotY: Self.number(dotY),
+        valueText: "Level \(entry.level)" + (entry.target.map { " · target \($0)" } ?? ""))
     }
     levelPoints = polygon(entries.map { Double($0.level) })
     let targets = entries.compactMap(\.target)
     targetPoints = targets.count == entries.count ? polygon(targets.map(Double.init)) : nil
+    uncappedPoints = entries.contains { $0.uncapped != nil } ? polygon(entries.map { Double($0.uncapped ?? $0.level) }) : nil
     description =
       "Maturity level of each area on a scale from 0 to 4: "
       + entries.map { entry in
-        "\(entry.label) level \(entry.level)" + (entry.target.map { ", target \($0)" } ?? "")
+        "\(entry.label) level \(entry.level)" + (entry.uncapped.map { " (capped from \($0))" } ?? "")
+          + (entry.target.map { ", target \($0)" } ?? "")
       }.joined(separator: "; ") + "."
   }
 
@@ -168,7 +180,7 @@ public struct BarChart: Sendable {
     public var lineBottom: String
     public var barWidth: String
     public var levelText: String
-    /// Where the value label goes: inside the bar's end when it fits, else after it.
+    /// Where the value label goes: in the column right of the plot.
     public var valueX: String
     public var target: Int?
     public var targetX: String?
@@ -190,11 +202,12 @@ public struct BarChart: Sendable {
     }
   }
 
-  public init(_ entries: [Entry], subject: String, width: Int = 720) {
+  public init(_ entries: [Entry], subject: String, width: Int = 760) {
     let rowHeight = 30.0
     let top = 26.0
     let labelWidth = 280.0
-    let plotWidth = Double(width) - labelWidth - 110
+    // The value labels get a column of their own, right of the plot, so no bar or target mark crosses them.
+    let plotWidth = Double(width) - labelWidth - 150
     self.width = width
     height = Int(top + rowHeight * Double(entries.count) + 8)
     plotX = RadarChart.number(labelWidth)
@@ -209,7 +222,7 @@ public struct BarChart: Sendable {
         label: RadarChart.wrap(entry.label, width: 40, lines: 1).first ?? "", y: RadarChart.number(y + 5),
         textY: RadarChart.number(y + 19), lineTop: RadarChart.number(y + 1), lineBottom: RadarChart.number(y + 29), barWidth: RadarChart.number(barWidth),
         levelText: entry.level.map { "Level \($0)" } ?? "no level",
-        valueX: RadarChart.number(labelWidth + barWidth + 6), target: entry.target, targetX: targetX.map(RadarChart.number),
+        valueX: RadarChart.number(labelWidth + plotWidth + 12), target: entry.target, targetX: targetX.map(RadarChart.number),
         targetText: entry.target.map { "target \($0)" }, belowTarget: entry.target.map { level < $0 } ?? false, level: level)
     }
     hasTargets = entries.contains { $0.target != nil }

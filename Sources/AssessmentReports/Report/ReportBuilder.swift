@@ -53,7 +53,8 @@ public struct ReportBuilder: Sendable {
     }
     let radarEntries = zip(result.areas, areas).compactMap { result, view -> RadarChart.Entry? in
       guard let level = result.level?.level else { return nil }
-      return RadarChart.Entry(label: view.shortTitle, level: level, target: result.sections.compactMap(\.target?.target).max())
+      return RadarChart.Entry(
+        label: view.shortTitle, level: level, target: result.sections.compactMap(\.target?.target).max(), uncapped: result.level?.uncapped)
     }
     let modules = result.modules.map(module)
     let heading = [who.country, who.agency].compactMap { $0 }.map(UserText.visible).joined(separator: " — ")
@@ -96,14 +97,14 @@ public struct ReportBuilder: Sendable {
         anchor: "\(anchor)-s\(index + 1)", id: section.id, ref: section.ref,
         name: (section.ref.map { $0 + " " } ?? "") + section.title, title: section.title, score: Self.score(section.score),
         level: section.level?.level, levelClass: Self.levelClass(section.level), levelText: Self.levelText(section.level),
-        capNote: section.level?.uncapped.map { "capped from \($0) by a critical safeguard" }, coverage: Self.coverage(section.coverage),
+        sectionCapNote: section.level?.uncapped.map { "capped from \($0) by a critical safeguard" }, coverage: Self.coverage(section.coverage),
         target: section.target?.target,
         targetText: section.target.map { "target \($0.target)" + ($0.gap > 0 ? " (gap \($0.gap))" : " (met)") }, items: items)
     }
     return AreaView(
       anchor: anchor, questionnaire: area.questionnaire, version: area.version, title: area.title, shortTitle: shortTitle,
       profile: area.profile, level: area.level?.level, levelClass: Self.levelClass(area.level), levelText: Self.levelText(area.level),
-      capNote: area.level?.uncapped.map { "capped from \($0) by a critical safeguard" }, basis: area.level?.basis,
+      areaCapNote: area.level?.uncapped.map { "capped from \($0) by a critical safeguard" }, basis: area.level?.basis,
       score: Self.score(area.score), coverage: Self.coverage(area.coverage),
       percentToTarget: area.percentToTarget.map { "\(Int(($0 * 100).rounded()))%" }, formulaRule: area.formula?.rule,
       formulaWorked: area.formula?.worked, criticalFlags: flags, criticalFlagCount: flags.count, sections: sections,

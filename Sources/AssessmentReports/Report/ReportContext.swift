@@ -92,8 +92,9 @@ public struct AreaView: Sendable {
   public var level: Int?
   public var levelClass: String
   public var levelText: String
-  /// "capped from 2 by a critical safeguard", when it was.
-  public var capNote: String?
+  /// "capped from 2 by a critical safeguard", when it was. (Each level of the context names its
+  /// optional fields apart: Mustache looks a missing value up in the enclosing context.)
+  public var areaCapNote: String?
   /// Why the level is what it is, in words.
   public var basis: String?
   public var score: String
@@ -119,7 +120,7 @@ public struct SectionView: Sendable {
   public var level: Int?
   public var levelClass: String
   public var levelText: String
-  public var capNote: String?
+  public var sectionCapNote: String?
   public var coverage: String
   public var target: Int?
   /// "target 3 (gap 1)" or "target 3 (met)".
