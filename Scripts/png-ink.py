@@ -5,7 +5,10 @@ the whole image and inside rectangles given as X,Y,W,H. Prints one JSON object.
 Used by the browser test of the HTML report: a blank page or an empty chart shows up as ~0.
 Standard library only (zlib), so CI needs nothing from PyPI for it.
 
-    png-ink.py screenshot.png [X,Y,W,H ...]
+    png-ink.py screenshot.png [X,Y,W,H ...] [#RRGGBB ...]
+        "regions": the inked share of each rectangle;
+        "colours": for each colour, how many pixels are close to it and the box around them
+        (found charts by their colours, wherever the layout put them).
     png-ink.py screenshot.png --crop X,Y,W,H out.png    (cut a region out, to look at it)
 """
 import json
@@ -98,11 +101,30 @@ def main(arguments):
         cut = [row[x * channels:(x + w) * channels] for row in rows[y:y + h]]
         write_png(arguments[3], w, len(cut), channels, cut)
         return
-    boxes = [tuple(int(part) for part in argument.split(",")) for argument in arguments[1:]]
+    boxes = [tuple(int(part) for part in argument.split(",")) for argument in arguments[1:] if not argument.startswith("#")]
+    colours = [argument[1:] for argument in arguments[1:] if argument.startswith("#")]
     # The whole image is sampled every 4th pixel: exact enough, and fast on a tall page.
     sampled = sum(1 for y in range(0, height, 4) for x in range(0, width, 4) if inked(rows[y], x, channels))
     whole = round(sampled / (((height + 3) // 4) * ((width + 3) // 4)), 4)
-    print(json.dumps({"width": width, "height": height, "ink": whole, "regions": [share(image, box) for box in boxes]}))
+    print(json.dumps({
+        "width": width, "height": height, "ink": whole, "regions": [share(image, box) for box in boxes],
+        "colours": [find(image, colour) for colour in colours],
+    }))
+
+
+def find(image, colour, tolerance=8):
+    width, height, channels, rows = image
+    target = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
+    count, left, top, right, bottom = 0, width, height, -1, -1
+    for y in range(height):
+        row = rows[y]
+        for x in range(width):
+            pixel = row[x * channels:x * channels + 3]
+            if abs(pixel[0] - target[0]) <= tolerance and abs(pixel[1] - target[1]) <= tolerance and abs(pixel[2] - target[2]) <= tolerance:
+                count += 1
+                left, top, right, bottom = min(left, x), min(top, y), max(right, x), max(bottom, y)
+    box = [left, top, right - left + 1, bottom - top + 1] if count else [0, 0, 0, 0]
+    return {"colour": "#" + colour, "count": count, "box": box}
 
 
 main(sys.argv[1:])

@@ -69,6 +69,7 @@ public struct ReportBuilder: Sendable {
       criticalFlags: flags, criticalFlagCount: flags.count, areas: areas,
       radar: radarEntries.count == result.areas.count ? RadarChart(radarEntries) : nil,
       recommendations: recommendations, recommendationCount: recommendations.count,
+      hasRecommendations: !recommendations.isEmpty,
       topRecommendations: Array(recommendations.prefix(3)),
       actionPlan: ActionPlanView(
         byComponent: groups(result.actionPlan.byComponent), byActor: groups(result.actionPlan.byActor),

@@ -49,6 +49,7 @@ public struct RespondentReport: Sendable {
   public var radar: RadarChart?
   public var recommendations: [RecommendationView]
   public var recommendationCount: Int
+  public var hasRecommendations: Bool
   public var topRecommendations: [RecommendationView]
   public var actionPlan: ActionPlanView
   public var modules: [ModuleView]
