@@ -122,7 +122,7 @@ struct ReportBrowserTests {
       let png = folder.url.appendingPathComponent("\(name).png")
       try Self.screenshot(page, to: png, width: 800, height: 560)
       let ink = try Self.measure(png, ["0,0,800,560"] + colours)
-      #expect(ink.regions[0] > 0.04 && ink.regions[0] < 0.6, "\(name): drawn, not blank and not solid: \(ink.regions[0])")
+      #expect(ink.regions[0] > 0.015 && ink.regions[0] < 0.6, "\(name): drawn, not blank and not solid: \(ink.regions[0])")
       for colour in ink.colours {
         #expect(colour.count > 400, "\(name): \(colour.colour) drawn: \(colour)")
         #expect(colour.box[2] > 20 && colour.box[3] > 15, "\(name): \(colour.colour) covers an area, not a speck: \(colour.box)")

@@ -10,10 +10,12 @@ enum ReportCLI {
   static let hostileFolder = AssessCLI.fixture("reports")
   static let hostileAnswers = AssessCLI.fixture("reports/hostile.answers.yaml")
 
-  /// `assess report --plugins <border-management> <arguments>` from the package root, in the home given.
+  /// `assess report --plugins <border-management> <arguments>` in the home given, from the package
+  /// root (the module named relative to it, as people type it) or from `directory`.
   static func report(_ arguments: [String], home: ScoreCLI.Home, in directory: URL = AssessCLI.packageRoot) throws -> CommandResult {
-    try AssessCLI.run(
-      ["report", "--plugins", AssessCLI.packageRoot.appendingPathComponent(ScoreCLI.rulesModule).path] + arguments, in: directory,
+    let module = directory == AssessCLI.packageRoot ? ScoreCLI.rulesModule : AssessCLI.packageRoot.appendingPathComponent(ScoreCLI.rulesModule).path
+    return try AssessCLI.run(
+      ["report", "--plugins", module] + arguments, in: directory,
       environment: ["ASSESS_HOME": home.path, "ASSESS_PLUGIN_PATH": "", "NO_COLOR": "1", "COLUMNS": "80"])
   }
 
@@ -89,7 +91,8 @@ struct ReportCommandTests {
     let rows = ReportCLI.parseCSV(String(run.stdout.dropFirst()))
     #expect(rows.count > 1)
     #expect(Set(rows.map(\.count)).count == 1, "every row has as many fields as the header")
-    Golden.check(run.stdout, against: "report-border-police-\(table).csv")
+    // Foundation drops a leading byte-order mark when it reads the golden file; compare without it.
+    Golden.check(String(run.stdout.dropFirst()), against: "report-border-police-\(table).csv")
   }
 
   @Test("CSV without --table writes both tables next to -o, and says where")
