@@ -13,6 +13,7 @@ struct MalformedFixtureTests {
     .fileEncoding: "invalid UTF-8 and UTF-16 cannot be written as a marked UTF-8 text file (ByteLevelTests)",
     .catalogDuplicate: "needs two files that define the same questionnaire id and version",
     .refUnknownRule: "needs a module folder holding evaluator.yaml and tests/ (ModuleContentTestTests)",
+    .templateSyntax: "is about a report template, not a YAML file (ReportCommandTests)",
   ]
 
   @Test("every fixture produces its diagnostic at the marked place", arguments: Fixture.all)
