@@ -29,10 +29,11 @@ struct ReportCommand: ParsableCommand {
 
       Examples:
         assess report Examples/examplia/national-baseline.answers.yaml
-        assess report --format md -o strategy-draft.md Examples/examplia/national-baseline.answers.yaml
-        assess report --format csv -o examplia.csv Examples/examplia/national-baseline.answers.yaml
-        assess report --format csv --table recommendations -o - Examples/examplia/border-police.answers.yaml
-        assess report --date 2026-04-01 --template my-templates Examples/examplia/*.answers.yaml
+      and, in Examples/examplia:
+        assess report --format md -o draft.md national-baseline.answers.yaml
+        assess report --format csv -o examplia.csv national-baseline.answers.yaml
+        assess report --format csv --table items -o - prison-service.answers.yaml
+        assess report --date 2026-04-01 --template my-templates *.answers.yaml
 
       Exit codes: 0 written; 1 an answers file or template has errors, or a module failed \
       (the report is still written, and says so); 64 wrong usage.
