@@ -209,4 +209,21 @@ struct ReportCommandTests {
     #expect(run.status == 1, "\(run)")
     #expect(run.stderr.contains("no-such-templates:1:1: error: no such template folder"), "\(run)")
   }
+
+  @Test("a module that fails is reported plainly: the report is written, says which and why, and the run exits 1")
+  func failedModule() throws {
+    let home = try ScoreCLI.Home()
+    let folder = try TemporaryFolder()
+    let output = folder.url.appendingPathComponent("report.html").path
+    // This stand-in module exits at once, without the protocol's handshake.
+    let broken = AssessCLI.fixture("partner-modules/org.example.partner-ranker")
+    let run = try ReportCLI.report(["--plugins", broken, "-o", output, ScoreCLI.examplia], home: home)
+    #expect(run.status == 1, "\(run)")
+    #expect(run.stderr.contains("1 evaluator module(s) failed; the report says which"), "\(run)")
+    let html = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(html.contains("Some modules failed: their findings are missing from this report"))
+    #expect(html.contains("<li><strong>org.example.partner-ranker 0.2.0</strong>: module org.example.partner-ranker"), "the module's error, in words")
+    #expect(html.contains("<th scope=\"row\">org.example.partner-ranker</th><td>0.2.0</td><td>executable</td><td><strong class=\"failed\">FAILED</strong>"))
+    #expect(html.contains("<th scope=\"row\">org.unodc.border-management</th><td>0.1.0</td><td>rules</td><td>ok</td>"), "the other module's findings are kept")
+  }
 }
