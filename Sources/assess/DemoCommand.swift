@@ -51,7 +51,8 @@ struct DemoCommand: ParsableCommand {
     let catalog = Catalog.load(searchPaths)
     let inputs = try AssessmentLoading.load([answers], catalog: catalog, options: .default)
     // The report names the answers file as the toolkit does, never by this machine's path.
-    let results = inputs.assess(modules: catalog.modules, toolkitVersion: Assess.configuration.version).map { result in
+    let assessed = inputs.assess(modules: catalog.modules, toolkitVersion: Assess.configuration.version)
+    let results = ToolkitRelativePaths.apply(assessed, toolkitHome: home).map { result in
       var named = result
       named.source = Self.answersPath
       return named

@@ -80,7 +80,8 @@ struct ReportCommand: ParsableCommand {
     let searchPaths = plugins.searchPaths
     let catalog = Catalog.load(searchPaths)
     let inputs = try AssessmentLoading.load(paths, catalog: catalog, options: common.loadOptions)
-    let results = inputs.assess(modules: catalog.modules, toolkitVersion: Assess.configuration.version)
+    let results = ToolkitRelativePaths.apply(
+      inputs.assess(modules: catalog.modules, toolkitVersion: Assess.configuration.version), toolkitHome: searchPaths.toolkitHome)
     let builder = ReportBuilder(
       questionnaires: inputs.questionnaires.map(\.questionnaire), generator: "assess \(Assess.configuration.version)", date: date,
       toolkitHome: searchPaths.toolkitHome)

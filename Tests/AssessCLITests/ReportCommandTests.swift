@@ -226,4 +226,14 @@ struct ReportCommandTests {
     #expect(html.contains("<th scope=\"row\">org.example.partner-ranker</th><td>0.2.0</td><td>executable</td><td><strong class=\"failed\">FAILED</strong>"))
     #expect(html.contains("<th scope=\"row\">org.unodc.border-management</th><td>0.1.0</td><td>rules</td><td>ok</td>"), "the other module's findings are kept")
   }
+
+  @Test("run from another folder, the toolkit's modules are named by their place in the toolkit, in every format")
+  func toolkitPaths() throws {
+    let folder = try TemporaryFolder()
+    let answers = AssessCLI.packageRoot.appendingPathComponent(ScoreCLI.examplia).path
+    let run = try AssessCLI.run(["report", "--format", "json", "-o", "-", answers], in: folder.url)
+    #expect(run.status == 0, "\(run)")
+    #expect(run.stdout.contains("\"manifest\" : \"Plugins/org.unodc.border-management/evaluator.yaml\""), "\(run.stdout.prefix(400))")
+    #expect(!run.stdout.contains("\"manifest\" : \"/"), "no absolute manifest path")
+  }
 }
