@@ -23,7 +23,7 @@ struct ReportBrowserTests {
 
   /// The radar's fill (#0b5cab at 25% over white) and the bars' level colours, from html-style.
   static let radarFill = "#c2d6ea"
-  static let barColours = ["#c4551a", "#a8820a", "#3f7d3a"]
+  static let barColours = ["#b04a12", "#8a6a00", "#3f7d3a"]
 
   struct Ink: Decodable {
     struct Colour: Decodable {
