@@ -38,8 +38,12 @@ public struct ReportBuilder: Sendable {
     let scores = result.areas.compactMap(\.score)
     let coverage = result.areas.map(\.coverage).reduce(Coverage(), +)
     let titles = Dictionary(areas.map { ($0.questionnaire, $0.shortTitle) }, uniquingKeysWith: { first, _ in first })
+    // The action plan already names every actor, modules' own actors included.
+    let actorNames = Dictionary(result.actionPlan.byActor.map { ($0.key, $0.label) }, uniquingKeysWith: { first, _ in first })
     let recommendations = result.recommendations.enumerated().map { index, recommendation in
-      self.recommendation(recommendation, rank: index + 1, anchor: anchor, areaTitle: titles[recommendation.questionnaire] ?? recommendation.questionnaire)
+      self.recommendation(
+        recommendation, rank: index + 1, anchor: anchor, areaTitle: titles[recommendation.questionnaire] ?? recommendation.questionnaire,
+        actorNames: actorNames)
     }
     let byID = Dictionary(recommendations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     func groups(_ groups: [ActionPlan.Group]) -> [PlanGroupView] {
@@ -137,8 +141,11 @@ public struct ReportBuilder: Sendable {
     return option.label.resolved(in: language, defaultLanguage: questionnaire.defaultLanguage.value)
   }
 
-  func recommendation(_ recommendation: ScoredRecommendation, rank: Int, anchor: String, areaTitle: String) -> RecommendationView {
+  func recommendation(
+    _ recommendation: ScoredRecommendation, rank: Int, anchor: String, areaTitle: String, actorNames: [String: String]
+  ) -> RecommendationView {
     let names = Dictionary(BuiltInActors.all.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+      .merging(actorNames) { _, planned in planned }
     let inputs = Dictionary(recommendation.priorityFormula.inputs.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
     return RecommendationView(
       id: recommendation.id, anchor: "\(anchor)-\(recommendation.id.lowercased())", rank: rank,
