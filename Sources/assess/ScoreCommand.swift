@@ -61,36 +61,8 @@ struct ScoreCommand: ParsableCommand {
 
   func run() throws {
     let catalog = Catalog.load(plugins.searchPaths)
-    let printer = DiagnosticPrinter(colour: Terminal.useColour)
-    let outcomes = ValidationRun.expand(paths).map { DocumentLoader.load(path: $0, options: common.loadOptions) }
-    var questionnaires = catalog.questionnaires.map(\.document)
-    var answers: [Document<AnswerSet>] = []
-    var problems = outcomes.flatMap(\.diagnostics)
-    for outcome in outcomes {
-      switch outcome.document {
-      case .questionnaire(let document)?: questionnaires.insert(document, at: 0)
-      case .answers(let document)?: answers.append(document)
-      case .evaluator, .moduleTest, nil: break
-      }
-    }
-    let compiled = questionnaires.map { CompiledQuestionnaire($0.model) }
-    for document in answers {
-      problems += AnswersValidator.validate(document, against: compiled)
-    }
-    let warnings = problems.filter { $0.severity == .warning }
-    let errors = problems.filter { $0.severity == .error }
-    Terminal.writeError(printer.text(for: (warnings + errors).sorted()))
-    guard errors.isEmpty else {
-      Terminal.writeError("nothing was scored: fix the errors above, then run again\n")
-      throw ExitCode(1)
-    }
-    guard !answers.isEmpty else {
-      Terminal.writeError("no answers files among the paths; name *.answers.yaml files or their folders\n")
-      throw ExitCode(64)
-    }
-    let runner = AssessmentRunner(questionnaires: compiled, modules: catalog.modules, toolkitVersion: Assess.configuration.version)
-    let results = answers.map(runner.assess)
-    runner.finish()
+    let inputs = try AssessmentLoading.load(paths, catalog: catalog, options: common.loadOptions)
+    let results = inputs.assess(modules: catalog.modules, toolkitVersion: Assess.configuration.version)
     switch format {
     case .json:
       Terminal.writeOut(try ResultJSON.render(results))

@@ -15,6 +15,7 @@ struct MalformedFixtureTests {
     .refUnknownRule: "needs a module folder holding evaluator.yaml and tests/ (ModuleContentTestTests)",
     .carryNotCarried: "reported by carry-forward, which needs a baseline and the questionnaires (ProgressTests)",
     .workshopInput: "reported across several answers files by assess workshop (WorkshopAggregationTests)",
+    .templateSyntax: "is about a report template, not a YAML file (ReportCommandTests)",
   ]
 
   @Test("every fixture produces its diagnostic at the marked place", arguments: Fixture.all)

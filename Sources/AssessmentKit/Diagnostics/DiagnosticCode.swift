@@ -178,6 +178,13 @@ extension DiagnosticCode {
   public static let moduleProgram = DiagnosticCode("module.program")
 }
 
+// MARK: - Report templates
+
+extension DiagnosticCode {
+  /// A report template given with `--template` is not valid Mustache.
+  public static let templateSyntax = DiagnosticCode("template.syntax")
+}
+
 extension DiagnosticCode {
   /// Every code the toolkit can report, in the order `Docs/diagnostics.md` lists them.
   public static let all: [DiagnosticCode] = [
@@ -197,5 +204,6 @@ extension DiagnosticCode {
     .answerCalculated, .answerUnscored,
     .migrationInvalid, .carryNotCarried, .workshopInput,
     .catalogDuplicate, .catalogUnmatched, .moduleProgram,
+    .templateSyntax,
   ]
 }
