@@ -22,6 +22,9 @@ struct Assess: ParsableCommand {
       Exit codes: 0 success, 1 problems found, 64 wrong usage.
       """,
     version: "0.1.0",
-    subcommands: [ValidateCommand.self, ScoreCommand.self, ListCommand.self, PluginCommand.self]
+    subcommands: [
+      ValidateCommand.self, ScoreCommand.self, ListCommand.self, PluginCommand.self,
+      AnswerCommand.self, TemplateCommand.self,
+    ]
   )
 }
