@@ -24,7 +24,7 @@ struct Assess: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, ScoreCommand.self, ListCommand.self, PluginCommand.self,
-      AnswerCommand.self, TemplateCommand.self,
+      AnswerCommand.self, TemplateCommand.self, ExportCommand.self, ImportCommand.self,
     ]
   )
 }

@@ -113,7 +113,9 @@ public struct XLSForm: Sendable {
         }
         if let source = item.constraint {
           do {
-            constraints.append(try translator.translate(source, currentItem: id))
+            let rule = try translator.translate(source, currentItem: id)
+            // The toolkit checks no constraint on "not applicable" or "don't know".
+            constraints.append(special.isEmpty ? rule : "(" + special.map { ". = '\($0)'" }.joined(separator: " or ") + " or \(rule))")
           } catch {
             warnings.append("\(id): constraint `\(source.text)` is not carried over (\(error.reason))")
           }
