@@ -51,9 +51,9 @@ public enum AnswersTemplate {
           case .text: out += comment("Text" + (options.isEmpty ? "." : ", or one of:"), indent: indent)
           }
           for option in options {
-            var line = "  \(AnswersYAML.quote(option.value.value)) — \(text(option.label))"
+            var line = "\(AnswersYAML.quote(option.value.value)) — \(text(option.label))"
             if let description = option.description { line += ": \(text(description))" }
-            out += comment(line, indent: indent, continuation: "      ")
+            out += comment(line, indent: indent, lead: "  ", continuation: "      ")
           }
           if let guidance = item.guidance { out += comment("Guidance: \(text(guidance))", indent: indent) }
           if let constraint = item.constraintMessage { out += comment("Rule: \(text(constraint))", indent: indent) }
@@ -69,16 +69,16 @@ public enum AnswersTemplate {
   }
 
   /// Text as `# ` comment lines no wider than about 100 columns.
-  static func comment(_ text: String, indent: String, continuation: String = "  ") -> String {
+  static func comment(_ text: String, indent: String, lead: String = "", continuation: String = "  ") -> String {
     let width = 100 - indent.count - 2
     var lines: [String] = []
-    var current = ""
+    var current = lead
     for word in oneLine(text).split(separator: " ", omittingEmptySubsequences: false) {
-      if !current.isEmpty && current.count + 1 + word.count > width {
+      if current.count > lead.count && current.count + 1 + word.count > width {
         lines.append(current)
         current = continuation + word
       } else {
-        current += (current.isEmpty && lines.isEmpty ? "" : current.isEmpty ? continuation : " ") + word
+        current += (lines.isEmpty && current.count == lead.count ? "" : " ") + word
       }
     }
     lines.append(current)

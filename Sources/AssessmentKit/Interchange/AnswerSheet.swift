@@ -10,6 +10,8 @@ public enum AnswerSheet {
   public static let columns = ["questionnaire", "version", "item", "section", "question", "type", "options", "value", "notes", "evidence"]
   /// The `questionnaire` cell of the respondent rows.
   public static let respondentMarker = "respondent"
+  /// The `item` cell of the row naming the profile answered.
+  public static let profileMarker = "@profile"
   static let respondentFields: [(String, String)] = [
     ("country", "Country the answers are about (required)"), ("agency", "Agency or organisation"), ("role", "Role or position"),
     ("name", "Name (leave empty for anonymity)"), ("date", "Date of the answers, YYYY-MM-DD"), ("round", "Round, such as baseline"),
@@ -32,6 +34,13 @@ public enum AnswerSheet {
       let fallback = questionnaire.defaultLanguage.value
       func text(_ localized: LocalizedText) -> String { localized.resolved(in: language ?? fallback, defaultLanguage: fallback) }
       let block = draft.block(questionnaire.id.value)
+      if !questionnaire.profiles.isEmpty {
+        let profiles = questionnaire.profiles.map { "\($0.id.value) = \(text($0.title))" }.joined(separator: " | ")
+        rows.append([
+          questionnaire.id.value, questionnaire.version.value, profileMarker, "", "The profile answered (empty: the whole questionnaire)",
+          "profile", profiles, block?.profile ?? "", "", "",
+        ])
+      }
       for section in questionnaire.sections {
         for item in section.items where item.calculate == nil {
           let scale = item.scale.flatMap { questionnaire.scale($0.value) }
@@ -115,6 +124,10 @@ public enum AnswerSheet {
         draft.blocks.append(
           AnswersDraft.Block(questionnaireID: questionnaireID, version: written.isEmpty ? compiled?.questionnaire.version.value ?? "" : written))
         origins[.block(questionnaireID: questionnaireID)] = location("questionnaire")
+      }
+      if itemID == profileMarker {
+        draft.updateBlock(questionnaireID) { $0.profile = value.isEmpty ? nil : value }
+        continue
       }
       let notes = (cell("notes") ?? "").trimmingWhitespace()
       let evidence = (cell("evidence") ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
