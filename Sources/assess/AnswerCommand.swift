@@ -21,7 +21,7 @@ struct AnswerCommand: ParsableCommand {
       Examples:
         assess answer border-management
             start a new answers file, border-management.answers.yaml
-        assess answer border-management child-protection --country Examplia --agency "Border Police" -o bp.answers.yaml
+        assess answer border-management child-protection --country Examplia -o bp.answers.yaml
         assess answer --resume bp.answers.yaml
             continue at the first unanswered question
         assess answer Questionnaires/border-management.yaml --profile national

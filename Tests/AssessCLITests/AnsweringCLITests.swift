@@ -280,3 +280,27 @@ enum Pyxform {
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 }
+
+/// What people read, kept as golden files: re-record with `ASSESS_RECORD_GOLDEN=1`.
+@Suite struct AnsweringGoldenTests {
+  @Test func aSessionTranscript() throws {
+    let folder = try TemporaryFolder()
+    let run = try InteractiveProcess.run(
+      ["answer", "border-management", "-o", "g.answers.yaml", "--country", "Examplia", "--agency", "Border Police", "--role", "Analyst"],
+      input: ["partial", "?", "j BM-C.3", "0", "b", "x", "p", "q"], in: folder.url)
+    #expect(run.status == 0, "\(run.stderr)")
+    Golden.check(run.stdout, against: "answer-session.txt")
+  }
+
+  @Test func theBorderManagementTemplate() throws {
+    let made = try AssessCLI.run(["template", "border-management", "--country", "Examplia"])
+    #expect(made.status == 0, "\(made)")
+    Golden.check(made.stdout, against: "template-border-management.yaml")
+  }
+
+  @Test func answerHelpTeachesWithExamples() throws {
+    let help = try AssessCLI.run(["answer", "--help"])
+    #expect(help.status == 0)
+    Golden.check(help.stdout, against: "help-answer.txt")
+  }
+}

@@ -13,6 +13,9 @@ struct MalformedFixtureTests {
     .fileEncoding: "invalid UTF-8 and UTF-16 cannot be written as a marked UTF-8 text file (ByteLevelTests)",
     .catalogDuplicate: "needs two files that define the same questionnaire id and version",
     .refUnknownRule: "needs a module folder holding evaluator.yaml and tests/ (ModuleContentTestTests)",
+    .csvSyntax: "comes from CSV imports, not YAML files (InterchangeTests, AnsweringCLITests)",
+    .csvMissingColumn: "comes from CSV imports, not YAML files (InterchangeTests, AnsweringCLITests)",
+    .csvUnknownColumn: "comes from Kobo CSV imports, not YAML files (AnsweringCLITests)",
   ]
 
   @Test("every fixture produces its diagnostic at the marked place", arguments: Fixture.all)

@@ -58,7 +58,8 @@ public enum KoboImport {
         columns.append(.uuid)
       } else if name == "today" || name == "end" || name == "_submission_time" || name == "SubmissionDate" {
         columns.append(.date)
-      } else if name.hasPrefix("_") || metadata.contains(name.lowercased()) || metadata.contains(written.lowercased())
+      } else if name.hasPrefix("_") || name.lowercased().hasPrefix("meta") || metadata.contains(name.lowercased())
+        || metadata.contains(written.lowercased())
         || names.sectionNames.values.contains(name) || name == "respondent" || name.isEmpty
       {
         columns.append(.ignored)
