@@ -304,3 +304,47 @@ enum Pyxform {
     Golden.check(help.stdout, against: "help-answer.txt")
   }
 }
+
+/// Export and import on a questionnaire with every kind of item, in English and French.
+@Suite struct EveryKindInterchangeTests {
+  static let questionnaire = AssessCLI.fixture("answering/every-kind.yaml")
+
+  @Test(.enabled(if: Pyxform.available || Pyxform.required, "pyxform is not installed (python3 -m pip install pyxform)"))
+  func everyKindInTwoLanguagesPassesPyxform() throws {
+    try #require(Pyxform.available, "pyxform is required (ASSESS_REQUIRE_PYXFORM=1) but `python3 -m pyxform.xls2xform` does not run")
+    let folder = try TemporaryFolder()
+    let form = folder.url.appendingPathComponent("every-kind.xlsx").path
+    let exported = try AssessCLI.run(["export", "xlsform", Self.questionnaire, "-o", form])
+    #expect(exported.status == 0, "\(exported)")
+    #expect(exported.stderr.contains("warning: K-2.d: relevance `score(${K-1}) < 0.5` is not carried over"), "\(exported.stderr)")
+    let xml = folder.url.appendingPathComponent("every-kind.xml").path
+    let converted = try Pyxform.convert(form, to: xml)
+    #expect(converted.status == 0, "\(converted.output)")
+    let xform = try String(contentsOfFile: xml, encoding: .utf8)
+    for expected in [
+      "lang=\"French (fr)\"", "Y a-t-il une loi ?", "nodeset=\"/data/K_1/K_1_b\" type=\"string\"", "calculate=\"( /data/K_2/K_2_a  * 2)\"",
+      "nodeset=\"/data/K_2/K_2_e\" type=\"date\"", "None stands alone.",
+    ] {
+      #expect(xform.contains(expected), "\(expected)")
+    }
+  }
+
+  @Test func koboImportReadsEveryKindAndLocatesAConstraint() throws {
+    let folder = try TemporaryFolder()
+    let header = "country,agency,K_1/K_1_a,K_1/K_1_b,K_1/K_1_b/interpreter,K_1/K_1_b/medical,K_1/K_1_b/none,K_2/K_2_a,K_2/K_2_b,K_2/K_2_c,K_2/K_2_d,K_2/K_2_e,meta/instanceID"
+    let good = "Examplia,Ministry,Oui,interpreter medical,1,1,0,1,100,2,\"By phone, then \"\"in person\"\"\",2026-03-14,uuid:1"
+    let bad = "Examplia,Police,yes,none interpreter,1,0,1,1,50,2,,2026-02-30,uuid:2"
+    let export = try folder.write("e.csv", [header, good, bad].joined(separator: "\n") + "\n")
+    let out = folder.url.appendingPathComponent("out").path
+    let imported = try AssessCLI.run(["import", "kobo", export.path, "--questionnaire", Self.questionnaire, "-o", out])
+    #expect(imported.status == 1)
+    #expect(imported.stderr.contains("e.csv:3:4: error: item `K-1.b`: None stands alone."), "\(imported.stderr)")
+    #expect(imported.stderr.contains("e.csv:3:9: error: item `K-2.b`: With one case the share is 0 or 100."), "\(imported.stderr)")
+    #expect(imported.stderr.contains("e.csv:3:12: error: `2026-02-30` is not a date"), "\(imported.stderr)")
+    #expect(imported.stderr.contains("e.csv:2:10: warning: item `K-2.c` is calculated"), "\(imported.stderr)")
+    let written = try String(contentsOfFile: out + "/ministry-1.answers.yaml", encoding: .utf8)
+    for line in ["K-1.a: \"yes\"", "K-1.b: [\"interpreter\", \"medical\"]", "K-2.d: \"By phone, then \\\"in person\\\"\"", "K-2.e: \"2026-03-14\""] {
+      #expect(written.contains(line), "\(line) missing from\n\(written)")
+    }
+  }
+}

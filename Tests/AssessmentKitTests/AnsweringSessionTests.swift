@@ -178,3 +178,58 @@ import Testing
     #expect(output.text.contains("All 32 asked questions are answered"))
   }
 }
+
+/// The session on a questionnaire with every kind of item, in two languages.
+@Suite struct AnsweringEveryKindTests {
+  static func questionnaire() throws -> CompiledQuestionnaire {
+    let path = AnsweringSessionTests.root.appendingPathComponent("Tests/AssessCLITests/Fixtures/answering/every-kind.yaml").path
+    let outcome = DocumentLoader.load(path: path)
+    guard case .questionnaire(let document)? = outcome.document else { throw AnsweringSessionTests.Failure("\(outcome.diagnostics)") }
+    return CompiledQuestionnaire(document.model)
+  }
+
+  static func session(language: String? = nil) throws -> (AnsweringSession, String) {
+    var session = AnsweringSession(
+      questionnaires: [try questionnaire()], draft: AnswersDraft(respondent: .init(country: "Examplia")), askRespondent: false,
+      language: language, savePath: "e.answers.yaml")
+    let text = session.start().text
+    return (session, text)
+  }
+
+  func value(_ session: AnsweringSession, _ item: String) -> AnswersDraft.Value? {
+    session.draft.block("every-kind")?.entry(item)?.value
+  }
+
+  @Test func textsAreShownInTheChosenLanguage() throws {
+    let (_, text) = try Self.session(language: "fr")
+    #expect(text.contains("Y a-t-il une loi ?"))
+    #expect(text.contains("yes  Oui"))
+    #expect(text.contains("En droit et en pratique"))
+  }
+
+  @Test func aMultipleChoiceTakesSeveralOptionsAndItsConstraint() throws {
+    var (session, _) = try Self.session()
+    _ = session.handle("yes")
+    let refused = session.handle("none, interpreter")
+    #expect(refused.text.contains("Not accepted: None stands alone."))
+    #expect(session.handle("Interpreter medical").changed)
+    #expect(value(session, "K-1.b") == .list(["interpreter", "medical"]))
+  }
+
+  @Test func calculatedItemsAreNeverAskedAndTextAndDatesAreTaken() throws {
+    var (session, _) = try Self.session()
+    _ = session.handle("no")  // K-1.b is not asked after "no"
+    #expect(session.handle("0").text.contains("K-2.d"))  // K-2.b not asked with no cases; K-2.c is calculated
+    #expect(session.handle("s").text.contains("K-2.e"))
+    #expect(session.handle("14/03/2026").text.contains("YYYY-MM-DD"))
+    let done = session.handle("2026-03-14")
+    #expect(done.changed)
+    #expect(done.text.contains("K-2.d"))  // the end lists what is left
+    #expect(session.handle("j K-2.c").text.contains("calculated"))
+    #expect(session.handle("j K-2.d").text.hasSuffix("K-2.d> "))
+    #expect(session.handle("s").changed == false)
+    #expect(session.handle("j K-2.d").text.hasSuffix("K-2.d> "))
+    #expect(session.handle("=q").changed)
+    #expect(value(session, "K-2.d") == .single("q"))
+  }
+}

@@ -93,7 +93,7 @@ import Testing
 
   static let translations: [(String, String)] = [
     ("${BM-C.3} > 0", "(${BM_C_3} != 'na' and ${BM_C_3} != 'dk' and ${BM_C_3} > 0)"),
-    ("${BM-A.1} in ['yes', 'partial']", "(${BM_A_1} = 'yes' or ${BM_A_1} = 'partial')"),
+    ("${BM-A.1} in ['yes', 'dk']", "(${BM_A_1} != 'na' and ${BM_A_1} != 'dk' and (${BM_A_1} = 'yes' or ${BM_A_1} = 'dk'))"),
     ("not(${BM-A.1} = 'no')", "not((${BM_A_1} != 'na' and ${BM_A_1} != 'dk' and ${BM_A_1} = 'no'))"),
     ("${BM-A.1} != 'no'", "(string-length(${BM_A_1}) > 0 and ${BM_A_1} != 'na' and ${BM_A_1} != 'dk' and ${BM_A_1} != 'no')"),
     ("selected(${BM-A.1}, 'yes') and answered(${BM-A.2})",

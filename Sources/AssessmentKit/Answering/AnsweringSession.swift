@@ -306,6 +306,11 @@ public struct AnsweringSession: Sendable {
       return Output(text: message + endPrompt(), changed: false, finished: false)
     }
     guard !target.isEmpty else { return stay("Write j and an item id, such as j \(order.first?.itemID ?? "BM-A.1").\n") }
+    for compiled in questionnaires {
+      if let item = compiled.questionnaire.items.first(where: { $0.id.value.lowercased() == target.lowercased() }), item.calculate != nil {
+        return stay("\(item.id.value) is calculated from other answers, not asked.\n")
+      }
+    }
     var found = order.first { $0.itemID.lowercased() == target.lowercased() }
     if found == nil {
       // A section id goes to its first asked question.
@@ -321,7 +326,6 @@ public struct AnsweringSession: Sendable {
       let hint = Suggestion.closest(to: target, among: all).map { " Did you mean \($0)?" } ?? ""
       return stay("There is no question \(target).\(hint)\n")
     }
-    if item.calculate != nil { return stay("\(item.id.value) is calculated from other answers, not asked.\n") }
     guard isAsked(found) else {
       let why = item.relevant.map { " (it is asked when \($0.text))" } ?? " under this profile"
       return stay("\(item.id.value) is not asked with the answers so far\(why).\n")
@@ -353,10 +357,12 @@ public struct AnsweringSession: Sendable {
   /// number for a number item, a date for a date item, any text but a command for text.
   private func looksLikeAnswer(_ input: String, item: Item, block: Int) -> Bool {
     guard !input.isEmpty else { return false }
-    if case .success = parse(input, item: item, block: block) { return true }
     let (command, _) = split(input)
     let commands: Set<String> = ["h", "help", "?", "r", "n", "e", "c", "x", "s", "b", "j", "p", "q"]
-    return item.kind == .text && !commands.contains(command)
+    // Free text would swallow every command: for a text question the commands come first.
+    if item.kind == .text { return !commands.contains(command) }
+    if case .success = parse(input, item: item, block: block) { return true }
+    return false
   }
 
   private func parse(_ input: String, item: Item, block: Int) -> Parsed {

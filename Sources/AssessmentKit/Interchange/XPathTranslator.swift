@@ -66,7 +66,9 @@ public struct XPathTranslator: Sendable {
           let value = try translate(element, current: current)
           alternatives.append(isMulti ? "selected(\(subject), \(value))" : "\(subject) = \(value)")
         }
-        return "(" + alternatives.joined(separator: " or ") + ")"
+        let choices = "(" + alternatives.joined(separator: " or ") + ")"
+        // `in` with "not applicable" or "don't know" on the left is false, even if the list names it.
+        return isMulti ? choices : specialGuard(left, current: current).map { "(\($0) and \(choices))" } ?? choices
       case .notEqual:
         // XPath says '' != 'no' is true; the toolkit says a comparison with a missing value is false.
         let guards = [left, right].compactMap { answeredGuard($0, current: current) }
