@@ -126,6 +126,7 @@ struct ImportCSVCommand: ParsableCommand {
         assess import csv border-police.csv
             writes border-police.answers.yaml
         assess import csv ministry.csv -o Examples/ministry.answers.yaml
+        assess import csv partner.csv --questionnaire ../partner/child-rights.yaml
 
       Exit codes: 0 written; 1 the sheet has errors; 64 wrong usage.
       """)
@@ -135,6 +136,11 @@ struct ImportCSVCommand: ParsableCommand {
 
   @Option(name: .shortAndLong, help: ArgumentHelp("The answers file to write (default: the CSV's name with .answers.yaml).", valueName: "file"))
   var output: String?
+
+  @Option(
+    name: .customLong("questionnaire"),
+    help: ArgumentHelp("A questionnaire file the sheet answers, when it is not among the toolkit's (repeatable).", valueName: "file"))
+  var questionnaireFiles: [String] = []
 
   @Flag(help: "Replace the output file if it exists.")
   var force = false
@@ -150,8 +156,7 @@ struct ImportCSVCommand: ParsableCommand {
     if !force && FileManager.default.fileExists(atPath: path) {
       throw ValidationError("\(path) exists already; add --force to replace it, or choose another with -o")
     }
-    let catalog = Catalog.load(Terminal.searchPaths())
-    let known = catalog.questionnaires.map { CompiledQuestionnaire($0.document.model) }
+    let known = try TemplateCommand.select(questionnaireFiles, options: common.loadOptions).known
     let table = try ImportCommand.table(file, options: common.loadOptions)
     let (draft, diagnostics) = AnswerSheet.read(table, questionnaires: known)
     Terminal.writeError(DiagnosticPrinter(colour: Terminal.useColour).text(for: diagnostics.sorted()))

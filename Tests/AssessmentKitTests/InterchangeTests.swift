@@ -129,3 +129,71 @@ import Testing
     #expect(form.settings[1].last == "English (en)")
   }
 }
+
+/// Saving answers: validated first, written atomically.
+@Suite struct AnswersFileTests {
+  static func questionnaires() throws -> [CompiledQuestionnaire] { [try AnsweringSessionTests.shipped("border-management")] }
+
+  static func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("assess-answers-file-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  static func draft(_ value: String) -> AnswersDraft {
+    var draft = AnswersDraft(respondent: .init(country: "Examplia"))
+    draft.blocks = [AnswersDraft.Block(questionnaireID: "border-management", version: "0.1.0")]
+    draft.updateBlock("border-management") { $0.update("BM-A.1") { $0.value = .single(value) } }
+    return draft
+  }
+
+  @Test func aValidDraftReplacesTheFileAndLeavesNoTemporaryFile() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("a.answers.yaml").path
+    try "old contents\n".write(toFile: path, atomically: false, encoding: .utf8)
+    try AnswersFile.save(Self.draft("yes"), to: path, against: Self.questionnaires())
+    #expect(try String(contentsOfFile: path, encoding: .utf8).contains("BM-A.1: \"yes\""))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.answers.yaml"])
+  }
+
+  @Test func anInvalidDraftIsRefusedAndTheFileKept() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("a.answers.yaml").path
+    try "old contents\n".write(toFile: path, atomically: false, encoding: .utf8)
+    #expect {
+      try AnswersFile.save(Self.draft("maybe"), to: path, against: Self.questionnaires())
+    } throws: { error in
+      guard case AnswersFile.SaveError.invalid(let diagnostics) = error else { return false }
+      return diagnostics.map(\.code) == [.answerInvalidOption]
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "old contents\n")
+  }
+
+  @Test func aFolderThatCannotBeWrittenIsReported() throws {
+    #expect(throws: AtomicFile.WriteError.self) {
+      try AtomicFile.write("x", to: "/nonexistent-folder-\(UUID().uuidString)/a.answers.yaml")
+    }
+  }
+
+  @Test(arguments: [
+    ("item,value\nBM-A.1,yes\n", "the header row has no `questionnaire` column"),
+    ("questionnaire,item,value\nborder-management,BM-A.1,yes\n", "no respondent country"),
+    ("questionnaire,item,value\nrespondent,country,Examplia\n", "the sheet holds no answers"),
+    ("questionnaire,item,value\nrespondent,nationality,X\n", "`nationality` is not a respondent detail"),
+  ])
+  func aSheetThatCannotBeReadSaysWhy(_ text: String, _ message: String) throws {
+    let (draft, diagnostics) = AnswerSheet.read(try CSVTable.parse(text, path: "s.csv"), questionnaires: try Self.questionnaires())
+    #expect(draft == nil)
+    #expect(diagnostics.contains { $0.message == message }, "\(diagnostics)")
+  }
+
+  @Test func sheetProblemsPointAtTheirCell() throws {
+    let text = "questionnaire,item,value\nrespondent,country,Examplia\nborder-management,BM-A.1,maybe\nborder-management,BM-A.33,yes\n"
+    let (_, diagnostics) = AnswerSheet.read(try CSVTable.parse(text, path: "s.csv"), questionnaires: try Self.questionnaires())
+    let located = diagnostics.map { "\($0.location.line):\($0.location.column) \($0.code)" }
+    #expect(located.contains("3:3 answer.invalid-option"), "\(located)")
+    #expect(located.contains("4:2 answer.unknown-item"), "\(located)")
+  }
+}

@@ -16,7 +16,7 @@ public enum AnswersFile {
   /// problems it has no place for are reported at `fallback`.
   public static func check(
     _ draft: AnswersDraft, against questionnaires: [CompiledQuestionnaire], fallback: SourceLocation,
-    origin: (AnswersYAML.LineOwner) -> SourceLocation?
+    origin: (AnswersYAML.LineOwner, Diagnostic) -> SourceLocation?
   ) -> [Diagnostic] {
     let path = fallback.file + ".answers.yaml"
     let (text, owners) = AnswersYAML.renderTracking(draft)
@@ -27,7 +27,7 @@ public enum AnswersFile {
     }
     return diagnostics.map { diagnostic in
       var moved = diagnostic
-      moved.location = owners[diagnostic.location.line].flatMap(origin) ?? fallback
+      moved.location = owners[diagnostic.location.line].flatMap { origin($0, diagnostic) } ?? fallback
       moved.snippet = nil
       return moved
     }

@@ -82,6 +82,7 @@ public enum AnswerSheet {
     func column(_ name: String) -> Int? { names.firstIndex(of: name) }
     var draft = AnswersDraft()
     var origins: [AnswersYAML.LineOwner: SourceLocation] = [:]
+    var itemCells: [String: SourceLocation] = [:]
     for (index, record) in table.records.enumerated().dropFirst() {
       func cell(_ name: String) -> String? {
         guard let position = column(name), position < record.fields.count else { return nil }
@@ -144,6 +145,7 @@ public enum AnswerSheet {
         }
       }
       origins[.entry(questionnaireID: questionnaireID, itemID: itemID)] = location(parsed == nil ? "item" : "value")
+      itemCells[questionnaireID + "\u{0}" + itemID] = location("item")
     }
     if draft.respondent.country == nil {
       diagnostics.append(
@@ -153,7 +155,12 @@ public enum AnswerSheet {
       diagnostics.append(.error(.schemaEmptyList, "the sheet holds no answers", hint: "fill in the `value` column", at: start))
     }
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-    diagnostics += AnswersFile.check(draft, against: questionnaires, fallback: start) { origins[$0] }
+    diagnostics += AnswersFile.check(draft, against: questionnaires, fallback: start) { owner, diagnostic in
+      if diagnostic.code == .answerUnknownItem, case .entry(let questionnaireID, let itemID) = owner {
+        return itemCells[questionnaireID + "\u{0}" + itemID] ?? origins[owner]
+      }
+      return origins[owner]
+    }
     return (draft, diagnostics)
   }
 }

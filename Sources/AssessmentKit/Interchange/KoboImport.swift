@@ -139,7 +139,7 @@ public enum KoboImport {
       }
       draft.blocks = [block]
       if !problems.hasErrors {
-        problems += AnswersFile.check(draft, against: known, fallback: rowStart) { origins[$0] }
+        problems += AnswersFile.check(draft, against: known, fallback: rowStart) { owner, _ in origins[owner] }
       }
       submissions.append(Submission(number: index, draft: problems.hasErrors ? nil : draft, diagnostics: problems, uuid: uuid))
     }
