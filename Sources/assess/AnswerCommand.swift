@@ -128,7 +128,8 @@ struct AnswerCommand: ParsableCommand {
     }
 
     var session = AnsweringSession(
-      questionnaires: selection.selected, draft: draft, askRespondent: isNew, language: language, savePath: path)
+      questionnaires: selection.selected, draft: draft, askRespondent: isNew, language: language, savePath: path,
+      colour: Terminal.useColourOnStandardOutput)
     func save() throws {
       do {
         try AnswersFile.save(session.draft, to: path, against: selection.known)

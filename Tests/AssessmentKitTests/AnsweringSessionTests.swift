@@ -58,6 +58,16 @@ import Testing
     #expect(text.contains("[0 of 32 answered · question 1 of 5 in this section]"))
   }
 
+  @Test func colourOnlyWhenAskedFor() throws {
+    let (_, plain) = try Self.session()
+    #expect(!plain.contains("\u{1B}["))
+    var session = AnsweringSession(
+      questionnaires: [try Self.shipped("border-management")], draft: AnswersDraft(respondent: .init(country: "Examplia")),
+      askRespondent: false, savePath: "c.answers.yaml", colour: true)
+    #expect(session.start().text.contains("\u{1B}[1mBM-A.1\u{1B}[0m"))
+    #expect(session.handle("maybe").text.contains("\u{1B}[33m"))
+  }
+
   @Test func aValidAnswerIsRecordedAndTheNextQuestionShown() throws {
     var (session, _) = try Self.session()
     let output = session.handle("yes")

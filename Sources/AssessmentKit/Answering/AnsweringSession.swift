@@ -42,6 +42,8 @@ public struct AnsweringSession: Sendable {
   private var pendingFields: [RespondentField]
   private var history: [Position] = []
   private let requestedLanguage: String?
+  /// ANSI colour for a terminal; the caller decides (never when `NO_COLOR` is set or output is piped).
+  private let colour: Bool
   /// Where the answers are saved, for the closing messages.
   private let savePath: String
 
@@ -51,8 +53,10 @@ public struct AnsweringSession: Sendable {
   ///     is added for each questionnaire it does not answer yet.
   ///   - askRespondent: ask for the respondent's country, agency and role where the draft has none.
   public init(
-    questionnaires: [CompiledQuestionnaire], draft: AnswersDraft, askRespondent: Bool, language: String? = nil, savePath: String
+    questionnaires: [CompiledQuestionnaire], draft: AnswersDraft, askRespondent: Bool, language: String? = nil, savePath: String,
+    colour: Bool = false
   ) {
+    self.colour = colour
     self.questionnaires = questionnaires
     var draft = draft
     for compiled in questionnaires where draft.block(compiled.questionnaire.id.value) == nil {
@@ -222,7 +226,7 @@ public struct AnsweringSession: Sendable {
       step = .finished
       return Output(text: closing(), changed: false, finished: true)
     default:
-      return prompt(position, rejection(input, item: item, block: position.block))
+      return prompt(position, paint(rejection(input, item: item, block: position.block), "33"))
     }
   }
 
@@ -249,7 +253,7 @@ public struct AnsweringSession: Sendable {
     let block = position.block
     let value: AnswersDraft.Value
     switch parse(input, item: item, block: block) {
-    case .failure(let message): return prompt(position, message + "\n")
+    case .failure(let message): return prompt(position, paint(message, "33") + "\n")
     case .success(let parsed): value = parsed
     }
     var candidate = draft
@@ -261,7 +265,7 @@ public struct AnsweringSession: Sendable {
       let message =
         item.constraintMessage?.resolved(in: language, defaultLanguage: defaultLanguage(block))
         ?? "This answer breaks the rule `\(item.constraint?.text ?? "")`."
-      return prompt(position, "Not accepted: \(message)\n")
+      return prompt(position, paint("Not accepted: \(message)", "33") + "\n")
     }
     draft = candidate
     refreshEnvironments()
@@ -459,20 +463,23 @@ public struct AnsweringSession: Sendable {
     if let section {
       let sectionAsked = section.items.map { Position(block: position.block, itemID: $0.id.value) }.filter(isAsked)
       let sectionIndex = (questionnaire.sections.firstIndex { $0.id.value == section.id.value } ?? 0) + 1
-      out += "── \(section.id.value) \(text(section.title, block: position.block)) (section \(sectionIndex) of \(questionnaire.sections.count)"
-      out += questionnaires.count > 1 ? ", \(questionnaire.id.value))\n" : ")\n"
+      var heading = "── \(section.id.value) \(text(section.title, block: position.block)) (section \(sectionIndex) of \(questionnaire.sections.count)"
+      heading += questionnaires.count > 1 ? ", \(questionnaire.id.value))" : ")"
+      out += paint(heading, "1;36") + "\n"
       let number = (sectionAsked.firstIndex(of: position) ?? 0) + 1
       out += "   [\(answered) of \(asked.count) answered · question \(number) of \(sectionAsked.count) in this section]\n"
     }
-    out += "\n\(item.id.value)\(item.critical ? "  (critical)" : "")  \(text(item.text, block: position.block))\n"
+    out += "\n" + paint(item.id.value, "1") + (item.critical ? paint("  (critical)", "1;31") : "") + "  \(text(item.text, block: position.block))\n"
     let scale = item.scale.flatMap { questionnaire.scale($0.value) }
     let options = scale?.options ?? []
     let width = options.map { $0.value.value.count }.max() ?? 0
     func optionLines(_ shown: [ScaleOption]) -> String {
       shown.map { option in
         let value = option.value.value.padding(to: width)
-        var line = "    \(value)  \(label(of: option, block: position.block))"
-        if let description = option.description { line += "\n    \(String(repeating: " ", count: width))    \(text(description, block: position.block))" }
+        var line = "    \(paint(value, "1"))  \(label(of: option, block: position.block))"
+        if let description = option.description {
+          line += "\n    \(String(repeating: " ", count: width))    " + paint(text(description, block: position.block), "2")
+        }
         return line + "\n"
       }.joined()
     }
@@ -606,6 +613,10 @@ public struct AnsweringSession: Sendable {
   private func title(of compiled: CompiledQuestionnaire) -> String {
     let index = questionnaires.firstIndex { $0.questionnaire.id.value == compiled.questionnaire.id.value } ?? 0
     return "\(compiled.questionnaire.id.value) \(compiled.questionnaire.version.value) (\(text(compiled.questionnaire.title, block: index)))"
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 
   /// A command word and what follows it: `j BM-A.3` → ("j", "BM-A.3").
