@@ -129,7 +129,7 @@ struct AnswerCommand: ParsableCommand {
 
     var session = AnsweringSession(
       questionnaires: selection.selected, draft: draft, askRespondent: isNew, language: language, savePath: path,
-      colour: Terminal.useColourOnStandardOutput)
+      colour: Terminal.useColourOnStandardOutput, width: Terminal.outputWidth)
     func save() throws {
       do {
         try AnswersFile.save(session.draft, to: path, against: selection.known)

@@ -28,6 +28,19 @@ enum Terminal {
     return isatty(STDOUT_FILENO) == 1
   }
 
+  /// The width of the terminal standard output goes to; nil when it is not a terminal.
+  static var outputWidth: Int? {
+    guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    var size = winsize()
+    #if canImport(Darwin)
+      let request = UInt(TIOCGWINSZ)
+    #else
+      let request = UInt(0x5413)  // TIOCGWINSZ
+    #endif
+    guard ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
+  }
+
   static func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
   }

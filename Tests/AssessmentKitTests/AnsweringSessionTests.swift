@@ -68,6 +68,17 @@ import Testing
     #expect(session.handle("maybe").text.contains("\u{1B}[33m"))
   }
 
+  @Test func longTextsWrapOnlyWhenAWidthIsGiven() throws {
+    var session = AnsweringSession(
+      questionnaires: [try Self.shipped("border-management")], draft: AnswersDraft(respondent: .init(country: "Examplia")),
+      askRespondent: false, savePath: "w.answers.yaml", width: 60)
+    let lines = session.start().text.split(separator: "\n")
+    #expect(lines.allSatisfy { $0.count <= 60 }, "\(lines.filter { $0.count > 60 })")
+    #expect(lines.contains { $0.hasPrefix("BM-A.1  Does national law make clear") })
+    let (_, unwrapped) = try Self.session()
+    #expect(unwrapped.split(separator: "\n").contains { $0.count > 100 })
+  }
+
   @Test func aValidAnswerIsRecordedAndTheNextQuestionShown() throws {
     var (session, _) = try Self.session()
     let output = session.handle("yes")
@@ -97,6 +108,17 @@ import Testing
     _ = session.handle("j BM-C.3")
     _ = session.handle("0")
     #expect(session.handle("j BM-C.4").text.contains("not asked"))
+  }
+
+  @Test func anAnswerThatHidesAnsweredQuestionsSaysSo() throws {
+    var (session, _) = try Self.session()
+    _ = session.handle("j BM-C.3")
+    _ = session.handle("4")
+    _ = session.handle("40")
+    _ = session.handle("j BM-C.3")
+    let output = session.handle("0")
+    #expect(output.text.contains("With this answer BM-C.4 is no longer asked; the answer is kept in the file but not counted."))
+    #expect(value(session, "BM-C.4") == .single("40"))
   }
 
   @Test func aConstraintShowsTheAuthorsMessage() throws {

@@ -44,6 +44,8 @@ public struct AnsweringSession: Sendable {
   private let requestedLanguage: String?
   /// ANSI colour for a terminal; the caller decides (never when `NO_COLOR` is set or output is piped).
   private let colour: Bool
+  /// The terminal's width to wrap long texts at; nil leaves lines as they are (pipes, files).
+  private let width: Int?
   /// Where the answers are saved, for the closing messages.
   private let savePath: String
 
@@ -54,9 +56,10 @@ public struct AnsweringSession: Sendable {
   ///   - askRespondent: ask for the respondent's country, agency and role where the draft has none.
   public init(
     questionnaires: [CompiledQuestionnaire], draft: AnswersDraft, askRespondent: Bool, language: String? = nil, savePath: String,
-    colour: Bool = false
+    colour: Bool = false, width: Int? = nil
   ) {
     self.colour = colour
+    self.width = width.map { max(40, $0) }
     self.questionnaires = questionnaires
     var draft = draft
     for compiled in questionnaires where draft.block(compiled.questionnaire.id.value) == nil {
@@ -84,8 +87,8 @@ public struct AnsweringSession: Sendable {
 
   /// The opening text: a welcome, then the first prompt.
   public mutating func start() -> Output {
-    var text = "Answering \(questionnaires.map { title(of: $0) }.joined(separator: "; ")).\n"
-    text += "Each answer is saved to \(savePath) as soon as it is given. Type h for help.\n\n"
+    var text = wrap("Answering \(questionnaires.map { title(of: $0) }.joined(separator: "; ")).", first: 0, indent: 0) + "\n"
+    text += wrap("Each answer is saved to \(savePath) as soon as it is given. Type h for help.", first: 0, indent: 0) + "\n\n"
     if let field = pendingFields.first {
       step = .respondent(field)
       return Output(text: text + respondentPrompt(field), changed: false, finished: false)
@@ -267,9 +270,17 @@ public struct AnsweringSession: Sendable {
         ?? "This answer breaks the rule `\(item.constraint?.text ?? "")`."
       return prompt(position, paint("Not accepted: \(message)", "33") + "\n")
     }
+    let answeredBefore = askedPositions().filter(isAnswered)
     draft = candidate
     refreshEnvironments()
-    var output = next(from: position, prefix: "")
+    // Answers kept for the record, but no longer counted: say so rather than drop them silently.
+    let hidden = answeredBefore.filter { !isAsked($0) }.map(\.itemID)
+    let notice =
+      hidden.isEmpty
+      ? ""
+      : "With this answer \(hidden.joined(separator: ", ")) \(hidden.count == 1 ? "is" : "are") no longer asked; "
+        + "the answer\(hidden.count == 1 ? " is" : "s are") kept in the file but not counted.\n"
+    var output = next(from: position, prefix: notice)
     output.changed = true
     return output
   }
@@ -465,20 +476,24 @@ public struct AnsweringSession: Sendable {
       let sectionIndex = (questionnaire.sections.firstIndex { $0.id.value == section.id.value } ?? 0) + 1
       var heading = "── \(section.id.value) \(text(section.title, block: position.block)) (section \(sectionIndex) of \(questionnaire.sections.count)"
       heading += questionnaires.count > 1 ? ", \(questionnaire.id.value))" : ")"
-      out += paint(heading, "1;36") + "\n"
+      out += paint(wrap(heading, first: 0, indent: 3), "1;36") + "\n"
       let number = (sectionAsked.firstIndex(of: position) ?? 0) + 1
       out += "   [\(answered) of \(asked.count) answered · question \(number) of \(sectionAsked.count) in this section]\n"
     }
-    out += "\n" + paint(item.id.value, "1") + (item.critical ? paint("  (critical)", "1;31") : "") + "  \(text(item.text, block: position.block))\n"
+    let heading = item.id.value + (item.critical ? "  (critical)" : "") + "  "
+    let question = wrap(text(item.text, block: position.block), first: heading.count, indent: 2)
+    out += "\n" + paint(item.id.value, "1") + (item.critical ? paint("  (critical)", "1;31") : "") + "  \(question)\n"
     let scale = item.scale.flatMap { questionnaire.scale($0.value) }
     let options = scale?.options ?? []
-    let width = options.map { $0.value.value.count }.max() ?? 0
+    let valueWidth = options.map { $0.value.value.count }.max() ?? 0
     func optionLines(_ shown: [ScaleOption]) -> String {
       shown.map { option in
-        let value = option.value.value.padding(to: width)
+        let value = option.value.value.padding(to: valueWidth)
         var line = "    \(paint(value, "1"))  \(label(of: option, block: position.block))"
         if let description = option.description {
-          line += "\n    \(String(repeating: " ", count: width))    " + paint(text(description, block: position.block), "2")
+          let indent = 4 + valueWidth + 4
+          line += "\n" + String(repeating: " ", count: indent)
+            + paint(wrap(text(description, block: position.block), first: indent, indent: indent), "2")
         }
         return line + "\n"
       }.joined()
@@ -510,7 +525,7 @@ public struct AnsweringSession: Sendable {
     if item.guidance != nil || !item.evidence.isEmpty { more.append("? guidance") }
     if !item.references.isEmpty { more.append("r references") }
     more += ["n note", "e evidence", "s skip", "b back", "h help", "q quit"]
-    out += "  (\(more.joined(separator: ", ")))\n"
+    out += "  " + wrap("(\(more.joined(separator: ", ")))", first: 2, indent: 3) + "\n"
     return out
   }
 
@@ -613,6 +628,27 @@ public struct AnsweringSession: Sendable {
   private func title(of compiled: CompiledQuestionnaire) -> String {
     let index = questionnaires.firstIndex { $0.questionnaire.id.value == compiled.questionnaire.id.value } ?? 0
     return "\(compiled.questionnaire.id.value) \(compiled.questionnaire.version.value) (\(text(compiled.questionnaire.title, block: index)))"
+  }
+
+  /// Word-wraps `text` to the terminal width: the first line starts at column `first`, the
+  /// following ones are indented by `indent` spaces.
+  private func wrap(_ text: String, first: Int, indent: Int) -> String {
+    guard let width else { return text }
+    var lines: [String] = []
+    var line = ""
+    var column = first
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && column + 1 + word.count > width {
+        lines.append(line)
+        line = String(word)
+        column = indent + word.count
+      } else {
+        line += (line.isEmpty ? "" : " ") + word
+        column += (line.count == word.count ? 0 : 1) + word.count
+      }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n" + String(repeating: " ", count: indent))
   }
 
   private func paint(_ text: String, _ code: String) -> String {
