@@ -78,6 +78,9 @@ struct AnswerCommand: ParsableCommand {
     var names = questionnaires
     if let resume {
       let outcome = DocumentLoader.load(path: resume, options: common.loadOptions)
+      if case .questionnaire? = outcome.document {
+        throw ValidationError("\(resume) is a questionnaire, not an answers file; answer it with `assess answer \(resume)`")
+      }
       guard case .answers(let document)? = outcome.document, !outcome.diagnostics.hasErrors else {
         Terminal.writeError(printer.text(for: outcome.diagnostics.sorted()))
         Terminal.writeError("\(resume) cannot be resumed: it is not a readable answers file\n")

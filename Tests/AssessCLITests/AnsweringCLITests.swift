@@ -102,6 +102,20 @@ import Testing
     #expect(run.stderr.contains(expected), "\(run.stderr)")
   }
 
+  @Test func resumingAQuestionnaireSaysWhatToDoInstead() throws {
+    let run = try InteractiveProcess.run(["answer", "--resume", "Questionnaires/border-management.yaml"], input: [], in: AssessCLI.packageRoot)
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("is a questionnaire, not an answers file; answer it with `assess answer Questionnaires/border-management.yaml`"))
+  }
+
+  @Test(arguments: ["answer", "template", "export xlsform", "export csv"])
+  func aBrokenQuestionnaireFileIsReportedWhereItIsBroken(_ command: String) throws {
+    let run = try InteractiveProcess.run(
+      command.split(separator: " ").map(String.init) + [AssessCLI.fixture("bad/typos.yaml")], input: [], in: AssessCLI.packageRoot)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("Tests/AssessCLITests/Fixtures/bad/typos.yaml:4:1: error: unknown key `titel`"), "\(run.stderr)")
+  }
+
   // MARK: assess template
 
   @Test(arguments: shippedQuestionnaires)

@@ -189,6 +189,14 @@ import Testing
     #expect(diagnostics.contains { $0.message == message }, "\(diagnostics)")
   }
 
+  @Test func aRowLongerThanTheHeaderIsLocated() throws {
+    let text = "questionnaire,item,value\nrespondent,country,Examplia\nborder-management,BM-A.1,yes,and more\n"
+    let (draft, diagnostics) = AnswerSheet.read(try CSVTable.parse(text, path: "s.csv"), questionnaires: try Self.questionnaires())
+    #expect(draft == nil)
+    #expect(diagnostics.map(\.code) == [.csvSyntax])
+    #expect(diagnostics.first?.location == SourceLocation(file: "s.csv", line: 3, column: 4))
+  }
+
   @Test func sheetProblemsPointAtTheirCell() throws {
     let text = "questionnaire,item,value\nrespondent,country,Examplia\nborder-management,BM-A.1,maybe\nborder-management,BM-A.33,yes\n"
     let (_, diagnostics) = AnswerSheet.read(try CSVTable.parse(text, path: "s.csv"), questionnaires: try Self.questionnaires())

@@ -30,7 +30,8 @@ public struct QuestionnaireSelection: Sendable {
               : problems)
         }
         let compiled = CompiledQuestionnaire(document.model)
-        guard !compiled.diagnostics.hasErrors else { throw .invalid(compiled.diagnostics.filter { $0.severity == .error }) }
+        let problems = (compiled.diagnostics + QuestionnaireValidator.validate(document, compiled: compiled)).filter { $0.severity == .error }
+        guard problems.isEmpty else { throw .invalid(Array(Set(problems))) }
         fromFiles.append(compiled)
         selected.append(compiled)
         continue

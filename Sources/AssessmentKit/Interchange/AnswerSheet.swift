@@ -151,7 +151,7 @@ public enum AnswerSheet {
       diagnostics.append(
         .error(.schemaMissingKey, "no respondent country", hint: "fill in the value of the row `respondent, , country`", at: start))
     }
-    if draft.blocks.isEmpty {
+    if draft.blocks.isEmpty && !diagnostics.hasErrors {
       diagnostics.append(.error(.schemaEmptyList, "the sheet holds no answers", hint: "fill in the `value` column", at: start))
     }
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
