@@ -15,7 +15,7 @@ public enum KoboImport {
 
   static let metadata: Set<String> = [
     "start", "end", "today", "deviceid", "username", "simserial", "subscriberid", "phonenumber", "audit", "instanceid",
-    "instancename", "__version__", "formhub/uuid", "key", "submissiondate", "reviewstate", "deviceid", "edited", "status",
+    "instancename", "__version__", "formhub/uuid", "key", "submissiondate", "reviewstate", "edited", "status",
     "submitterid", "submittername", "attachmentspresent", "attachmentsexpected",
   ]
 
