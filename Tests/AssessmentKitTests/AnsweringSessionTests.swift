@@ -198,6 +198,19 @@ import Testing
     #expect(text.hasSuffix("BM-A.3> "))
   }
 
+  @Test func twoQuestionnairesAreAnsweredOneAfterTheOther() throws {
+    var session = AnsweringSession(
+      questionnaires: [try Self.shipped("border-management"), try Self.shipped("child-protection")],
+      draft: AnswersDraft(respondent: .init(country: "Examplia")), askRespondent: false, savePath: "two.answers.yaml")
+    let first = session.start().text
+    #expect(first.contains("(section 1 of 6, border-management)"))
+    _ = session.handle("j BM-F.5")
+    let next = session.handle("dk")
+    #expect(next.text.contains(", child-protection)"))
+    #expect(session.draft.blocks.map(\.questionnaireID) == ["border-management", "child-protection"])
+    #expect(session.draft.block("child-protection")?.version == "0.1.0")
+  }
+
   @Test func answeringEveryQuestionFinishes() throws {
     var (session, _) = try Self.session()
     var output = session.handle("dk")
