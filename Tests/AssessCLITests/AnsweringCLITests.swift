@@ -236,6 +236,21 @@ import Testing
     #expect(files == ["border-police-north-1.answers.yaml"])
   }
 
+  @Test func anODKCentralExportWithDashedGroupNamesIsRead() throws {
+    let folder = try TemporaryFolder()
+    let export = try folder.write(
+      "central.csv",
+      "SubmissionDate,respondent-country,respondent-agency,BM_A-BM_A_1,BM_C-BM_C_3,BM-A.2,meta-instanceID,KEY,SubmitterName\n"
+        + "2026-03-14T10:00:00.000Z,Examplia,Coast Guard,no,0,yes,uuid:7,uuid:7,enumerator\n")
+    let out = folder.url.appendingPathComponent("out").path
+    let imported = try AssessCLI.run(["import", "kobo", export.path, "--questionnaire", "border-management", "-o", out, "--round", "baseline"])
+    #expect(imported.status == 0, "\(imported)")
+    let written = try String(contentsOfFile: out + "/coast-guard-1.answers.yaml", encoding: .utf8)
+    for line in ["BM-A.1: \"no\"", "BM-C.3: \"0\"", "BM-A.2: \"yes\"", "date: \"2026-03-14\"", "round: \"baseline\"", "# Imported from central.csv, row 1, submission uuid:7"] {
+      #expect(written.contains(line), "\(line) missing from\n\(written)")
+    }
+  }
+
   @Test func aKoboExportWithoutCountryIsRefused() throws {
     let folder = try TemporaryFolder()
     let export = try folder.write("export.csv", "start,BM_A/BM_A_1,mystery\n2026-01-01,yes,1\n")

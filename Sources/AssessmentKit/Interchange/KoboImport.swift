@@ -44,8 +44,14 @@ public enum KoboImport {
     var columns: [Column] = []
     var diagnostics: [Diagnostic] = []
     for (index, written) in header.fields.enumerated() {
-      let path = written.trimmingWhitespace().split(separator: "/").map(String.init)
-      let name = path.last ?? ""
+      let trimmed = written.trimmingWhitespace()
+      // KoboToolbox joins group and question names with `/`, ODK Central with `-`; an original
+      // item id (`BM-A.1`) holds `-` itself, so the whole header is tried first.
+      let path = trimmed.split(separator: "/").map(String.init)
+      let dashed = (path.last ?? "").split(separator: "-").map(String.init)
+      let name =
+        names.itemID(forName: trimmed) != nil ? trimmed
+        : names.itemID(forName: path.last ?? "") != nil || dashed.count < 2 ? path.last ?? "" : dashed.last ?? ""
       let location = table.location(record: 0, field: index)
       if path.count >= 2, let parent = names.itemID(forName: path[path.count - 2]), questionnaire.item(parent)?.kind == .multi {
         // Kobo adds a 0/1 column per option of a multiple choice; the space-separated column is read instead.
