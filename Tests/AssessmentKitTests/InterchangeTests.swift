@@ -123,6 +123,11 @@ import Testing
     let form = XLSForm(questionnaire)
     #expect(form.survey[0].contains("label::English (en)"))
     #expect(form.survey[0].contains("hint::English (en)"))
+    #expect(form.survey[0].contains("guidance_hint::English (en)"))
+    let header = form.survey[0]
+    let numberRow = try #require(form.survey.first { $0.count > 1 && $0[1] == "BM_C_3" })
+    #expect(numberRow[header.firstIndex(of: "hint::English (en)")!] == "na = Not applicable · dk = Don't know")
+    #expect(numberRow[header.firstIndex(of: "guidance_hint::English (en)")!].hasPrefix("Give the total recorded by the agency"))
     #expect(form.survey.filter { $0.first == "begin_group" }.count == questionnaire.sections.count + 1)
     #expect(form.survey.contains { $0.prefix(2) == ["select_one maturity", "BM_A_3"] })
     #expect(form.warnings.isEmpty)

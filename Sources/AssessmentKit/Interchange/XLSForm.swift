@@ -34,18 +34,23 @@ public struct XLSForm: Sendable {
     func repeated(_ text: String) -> [String] { languages.map { _ in text } }
     let labelColumns = languages.map { "label::\(Self.languageColumn($0))" }
     let hintColumns = languages.map { "hint::\(Self.languageColumn($0))" }
+    // The guidance is long: ODK Collect and Enketo show a guidance hint on demand, not always.
+    let guidanceColumns = languages.map { "guidance_hint::\(Self.languageColumn($0))" }
     let messageColumns = languages.map { "constraint_message::\(Self.languageColumn($0))" }
     var survey: [[String]] = [
-      ["type", "name"] + labelColumns + hintColumns + ["required", "relevant", "constraint"] + messageColumns + ["calculation"]
+      ["type", "name"] + labelColumns + hintColumns + guidanceColumns + ["required", "relevant", "constraint"] + messageColumns
+        + ["calculation"]
     ]
     var warnings: [String] = []
     func row(
-      _ type: String, _ name: String, label: [String] = [], hint: [String] = [], required: Bool = false, relevant: String = "",
+      _ type: String, _ name: String, label: [String] = [], hint: [String] = [], guidance: [String] = [], required: Bool = false,
+      relevant: String = "",
       constraint: String = "", message: [String] = [], calculation: String = ""
     ) {
       let pad = { (values: [String]) in values.isEmpty ? languages.map { _ in "" } : values }
       survey.append(
-        [type, name] + pad(label) + pad(hint) + [required ? "yes" : "", relevant, constraint] + pad(message) + [calculation])
+        [type, name] + pad(label) + pad(hint) + pad(guidance) + [required ? "yes" : "", relevant, constraint] + pad(message)
+          + [calculation])
     }
     row("start", "start")
     row("end", "end")
@@ -120,17 +125,18 @@ public struct XLSForm: Sendable {
             warnings.append("\(id): constraint `\(source.text)` is not carried over (\(error.reason))")
           }
         }
-        var hints = texts(item.guidance)
+        // A text field standing in for a number says which special values it takes: `na = Not applicable · dk = Don't know`.
+        var hints: [String] = []
         if !special.isEmpty && !item.kind.needsScale {
           let options = scale?.options.filter { !$0.isScored } ?? []
-          hints = zip(hints, languages).map { hint, language in
-            let choices = options.map { "\($0.value.value) (\($0.label.resolved(in: language, defaultLanguage: fallback)))" }
-            return (hint.isEmpty ? "" : hint + " ") + "Or write " + choices.joined(separator: " or ") + "."
+          hints = languages.map { language in
+            options.map { "\($0.value.value) = \($0.label.translations[language] ?? $0.label.resolved(in: language, defaultLanguage: fallback))" }
+              .joined(separator: " · ")
           }
         }
         let label = texts(item.text).map { "\(id)\(item.critical ? " ★" : "") \($0)" }
         row(
-          type, name, label: label, hint: hints, required: item.kind.needsScale || !special.isEmpty, relevant: relevant,
+          type, name, label: label, hint: hints, guidance: texts(item.guidance), required: item.kind.needsScale || !special.isEmpty, relevant: relevant,
           constraint: constraints.count == 1 ? constraints[0] : constraints.map { "(\($0))" }.joined(separator: " and "),
           message: item.constraintMessage.map(texts) ?? [])
       }
