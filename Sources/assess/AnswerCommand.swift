@@ -69,6 +69,14 @@ struct AnswerCommand: ParsableCommand {
     if let resume, !FileManager.default.fileExists(atPath: resume) {
       throw ValidationError("--resume \(resume): no such file; start a new one with `assess answer QUESTIONNAIRE -o \(resume)`")
     }
+    if let output {
+      // Found out now, not after the respondent has typed the first answers.
+      let folder = (output as NSString).deletingLastPathComponent
+      var isFolder: ObjCBool = false
+      if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+        throw ValidationError("-o \(output): there is no folder \(folder); create it first")
+      }
+    }
   }
 
   func run() throws {
@@ -118,6 +126,8 @@ struct AnswerCommand: ParsableCommand {
         throw ExitCode(1)
       }
     }
+    // Carrying an earlier round forward (`--from BASELINE`) would seed `draft` here, before the
+    // respondent flags apply; the session takes any draft as its starting point.
     let isNew = resume == nil
     if let country { draft.respondent.country = country }
     if let agency { draft.respondent.agency = agency }

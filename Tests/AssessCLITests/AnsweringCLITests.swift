@@ -94,6 +94,7 @@ import Testing
     (["answer"], "name a questionnaire"),
     (["answer", "border-managment"], "did you mean `border-management`?"),
     (["answer", "--resume", "nowhere.answers.yaml"], "no such file"),
+    (["answer", "border-management", "-o", "missing/a.answers.yaml"], "there is no folder missing; create it first"),
   ])
   func usageErrorsSayWhatToDo(_ arguments: [String], _ expected: String) throws {
     let folder = try TemporaryFolder()
