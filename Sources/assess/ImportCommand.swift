@@ -3,6 +3,14 @@ import AssessmentKit
 import AssessmentReports
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 struct ImportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
@@ -70,8 +78,15 @@ struct ImportKoboCommand: ParsableCommand {
   func run() throws {
     let selection = try TemplateCommand.select([questionnaire], options: common.loadOptions)
     let table = try ImportCommand.table(export, options: common.loadOptions)
+    // Progress only for a person watching a terminal, and only when there is enough to wait for.
+    let showProgress = isatty(STDERR_FILENO) == 1 && table.records.count > 50
     let (submissions, general) = KoboImport.read(
-      table, questionnaire: selection.selected[0], known: selection.known, options: KoboImport.Options(country: country, round: round))
+      table, questionnaire: selection.selected[0], known: selection.known, options: KoboImport.Options(country: country, round: round)
+    ) { done, total in
+      if showProgress && (done % 25 == 0 || done == total) {
+        Terminal.writeError("\rchecking submissions: \(done) of \(total)" + (done == total ? "\n" : ""))
+      }
+    }
     let printer = DiagnosticPrinter(colour: Terminal.useColour)
     Terminal.writeError(printer.text(for: (general + submissions.flatMap(\.diagnostics)).sorted()))
     if general.hasErrors { throw ExitCode(1) }

@@ -252,6 +252,20 @@ import Testing
     }
   }
 
+  @Test func progressIsShownOnATerminalOnly() throws {
+    let folder = try TemporaryFolder()
+    let rows = (1...60).map { "Examplia,Agency \($0),yes" }
+    let export = try folder.write("many.csv", (["country,agency,BM_A/BM_A_1"] + rows).joined(separator: "\n") + "\n")
+    let arguments = ["import", "kobo", export.path, "--questionnaire", "border-management", "-o", folder.url.appendingPathComponent("out").path]
+    let onTerminal = try AssessCLI.runWithTerminalStderr(arguments)
+    #expect(onTerminal.status == 0, "\(onTerminal)")
+    #expect(onTerminal.stderr.contains("checking submissions: 60 of 60"))
+    let piped = try AssessCLI.run(arguments)
+    #expect(piped.status == 0, "\(piped)")
+    #expect(!piped.stderr.contains("checking submissions"))
+    #expect(piped.stderr.contains("60 of 60 submissions imported"))
+  }
+
   @Test func aKoboExportWithoutCountryIsRefused() throws {
     let folder = try TemporaryFolder()
     let export = try folder.write("export.csv", "start,BM_A/BM_A_1,mystery\n2026-01-01,yes,1\n")

@@ -30,7 +30,8 @@ public enum KoboImport {
   }
 
   public static func read(
-    _ table: CSVTable, questionnaire compiled: CompiledQuestionnaire, known: [CompiledQuestionnaire], options: Options = Options()
+    _ table: CSVTable, questionnaire compiled: CompiledQuestionnaire, known: [CompiledQuestionnaire], options: Options = Options(),
+    progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) -> (submissions: [Submission], diagnostics: [Diagnostic]) {
     let questionnaire = compiled.questionnaire
     let names = XLSFormNames(questionnaire)
@@ -148,6 +149,7 @@ public enum KoboImport {
         problems += AnswersFile.check(draft, against: known, fallback: rowStart) { owner, _ in origins[owner] }
       }
       submissions.append(Submission(number: index, draft: problems.hasErrors ? nil : draft, diagnostics: problems, uuid: uuid))
+      progress(index, table.records.count - 1)
     }
     return (submissions, diagnostics)
   }
