@@ -27,11 +27,14 @@ final class InteractiveProcess {
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
+    // A child that exits early must fail the test, not kill the test runner with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     try process.run()
   }
 
+  /// Writes a line; a process that has already exited makes this a no-op (an error, not SIGPIPE).
   func send(_ line: String) {
-    input.fileHandleForWriting.write(Data((line + "\n").utf8))
+    try? input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
   }
 
   /// Reads standard output until `marker` has appeared after what was read before; false when
@@ -55,7 +58,7 @@ final class InteractiveProcess {
 
   /// Closes standard input (end of file) and waits for the exit; returns the rest of the output.
   func finish() -> (status: Int32, stdout: String, stderr: String) {
-    input.fileHandleForWriting.closeFile()
+    try? input.fileHandleForWriting.close()
     let rest = output.fileHandleForReading.readDataToEndOfFile()
     transcript += String(decoding: rest, as: UTF8.self)
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
