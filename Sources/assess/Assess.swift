@@ -25,8 +25,9 @@ struct Assess: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      DemoCommand.self, ValidateCommand.self, ScoreCommand.self, ReportCommand.self, WorkshopCommand.self, CompareCommand.self,
-      CarryForwardCommand.self, ListCommand.self, PluginCommand.self,
+      DemoCommand.self, ValidateCommand.self, ScoreCommand.self, ReportCommand.self, AnswerCommand.self, TemplateCommand.self,
+      ExportCommand.self, ImportCommand.self, WorkshopCommand.self, CompareCommand.self, CarryForwardCommand.self, ListCommand.self,
+      PluginCommand.self,
     ]
   )
 }
