@@ -24,6 +24,10 @@ struct AnswerCommand: ParsableCommand {
         assess answer border-management child-protection --country Examplia -o bp.answers.yaml
         assess answer --resume bp.answers.yaml
             continue at the first unanswered question
+        assess answer --from baseline.answers.yaml --round follow-up-2027 -o follow-up.answers.yaml
+            start the next round from the last one: every answer carried to the current
+            questionnaire versions (through their migrations), new questions asked first;
+            j ID reviews any carried answer
         assess answer Questionnaires/border-management.yaml --profile national
 
       Then: assess validate bp.answers.yaml, assess score bp.answers.yaml.
@@ -38,6 +42,12 @@ struct AnswerCommand: ParsableCommand {
 
   @Option(help: ArgumentHelp("Continue an answers file where it stopped (its questionnaires are answered unless others are named).", valueName: "file"))
   var resume: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Start from an earlier round's answers file, carried to the current questionnaire versions (what cannot be carried is listed).",
+      valueName: "baseline"))
+  var from: String?
 
   @Option(help: "The country the answers are about (asked when not given).")
   var country: String?
@@ -60,8 +70,14 @@ struct AnswerCommand: ParsableCommand {
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
-    if questionnaires.isEmpty && resume == nil {
-      throw ValidationError("name a questionnaire to answer (such as border-management), or --resume FILE")
+    if questionnaires.isEmpty && resume == nil && from == nil {
+      throw ValidationError("name a questionnaire to answer (such as border-management), or --resume FILE, or --from BASELINE")
+    }
+    if resume != nil, from != nil {
+      throw ValidationError("--from starts a new answers file and --resume continues one; use one of them")
+    }
+    if let from, !FileManager.default.fileExists(atPath: from) {
+      throw ValidationError("--from \(from): no such file")
     }
     if let resume, output != nil, output != resume {
       throw ValidationError("--resume writes back to \(resume); leave out -o")
@@ -97,6 +113,10 @@ struct AnswerCommand: ParsableCommand {
       draft = AnswersDraft(document.model)
       if names.isEmpty { names = draft.blocks.map(\.questionnaireID) }
     }
+    if let from {
+      draft = try carried(from, catalog: catalog, printer: printer)
+      if names.isEmpty { names = draft.blocks.map(\.questionnaireID) }
+    }
     let selection: QuestionnaireSelection
     do {
       selection = try QuestionnaireSelection.resolve(names, catalog: catalog, options: common.loadOptions)
@@ -126,8 +146,6 @@ struct AnswerCommand: ParsableCommand {
         throw ExitCode(1)
       }
     }
-    // Carrying an earlier round forward (`--from BASELINE`) would seed `draft` here, before the
-    // respondent flags apply; the session takes any draft as its starting point.
     let isNew = resume == nil
     if let country { draft.respondent.country = country }
     if let agency { draft.respondent.agency = agency }
@@ -171,6 +189,28 @@ struct AnswerCommand: ParsableCommand {
       if output.changed { try save() }
       Terminal.writeOut(output.text)
     }
+  }
+
+  /// The baseline's answers carried to the current questionnaire versions, as the session's
+  /// starting draft; what cannot be carried is listed on standard error.
+  private func carried(_ baseline: String, catalog: Catalog, printer: DiagnosticPrinter) throws -> AnswersDraft {
+    let outcome = DocumentLoader.load(path: baseline, options: common.loadOptions)
+    guard case .answers(let document)? = outcome.document, !outcome.diagnostics.hasErrors else {
+      Terminal.writeError(printer.text(for: outcome.diagnostics.sorted()))
+      Terminal.writeError("--from \(baseline): not a readable answers file\n")
+      throw ExitCode(1)
+    }
+    let compiled = catalog.questionnaires.map { CompiledQuestionnaire($0.document.model) }
+    let carry = CarryForward.carry(document, questionnaires: compiled, round: round)
+    Terminal.writeError(printer.text(for: carry.problems.sorted()))
+    guard let text = carry.text, case .answers(let next)? = DocumentLoader.load(SourceText(path: baseline, text: text)).document else {
+      Terminal.writeError("nothing could be carried from \(baseline)\n")
+      throw ExitCode(1)
+    }
+    Terminal.writeError("carried \(carry.carried) answer(s) from \(baseline)\n")
+    var draft = AnswersDraft(next.model)
+    draft.respondent.date = nil
+    return draft
   }
 
   private static func today() -> String {

@@ -61,6 +61,31 @@ import Testing
     }
   }
 
+  @Test func aFollowUpStartsFromTheBaselineWithEveryAnswerCarried() throws {
+    let folder = try TemporaryFolder()
+    let baseline = AssessCLI.packageRoot.appendingPathComponent("Examples/examplia/border-police.answers.yaml").path
+    // Every answer is carried, so the session opens on the first question to review it; "yes" changes it.
+    let run = try InteractiveProcess.run(
+      ["answer", "--from", baseline, "--round", "follow-up-2027", "-o", "next.answers.yaml"], input: ["yes", "q"], in: folder.url)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("carried 33 answer(s) from"), "\(run.stderr)")
+    #expect(run.stdout.contains("Current answer: partial"))
+    let written = try text(folder.url.appendingPathComponent("next.answers.yaml"))
+    #expect(written.contains("round: \"follow-up-2027\""))
+    #expect(written.contains("agency: \"Border Police\""))
+    #expect(written.contains("BM-A.1:\n        value: \"yes\""), "\(written)")
+    #expect(written.contains("BM-A.2:"), "the baseline's other answers are carried")
+    let validated = try AssessCLI.run(["validate", "--strict", folder.url.appendingPathComponent("next.answers.yaml").path])
+    #expect(validated.status == 0, "\(validated)")
+  }
+
+  @Test func fromAndResumeTogetherAreAUsageError() throws {
+    let folder = try TemporaryFolder()
+    let run = try InteractiveProcess.run(["answer", "--from", "a.answers.yaml", "--resume", "b.answers.yaml"], input: [], in: folder.url)
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("use one of them") || run.stderr.contains("no such file"), "\(run.stderr)")
+  }
+
   @Test func endOfInputSavesAndExitsCleanly() throws {
     let folder = try TemporaryFolder()
     let run = try InteractiveProcess.run(
