@@ -15,6 +15,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .target(name: "EvaluatorProtocol"),
@@ -23,7 +24,12 @@ let package = Package(
       name: "AssessmentKit",
       dependencies: ["EvaluatorProtocol", .product(name: "Yams", package: "Yams")]
     ),
-    .target(name: "AssessmentReports", dependencies: ["AssessmentKit", "EvaluatorProtocol"]),
+    .target(
+      name: "AssessmentReports",
+      dependencies: ["AssessmentKit", "EvaluatorProtocol", .product(name: "Mustache", package: "swift-mustache")],
+      // The default report templates: `--template DIR` overrides any of them by file name.
+      resources: [.copy("Templates")]
+    ),
     // The example executable module: built here, run through Plugins/org.example.gap-ranker/bin/gap-ranker.
     .executableTarget(
       name: "gap-ranker-evaluator",

@@ -12,6 +12,8 @@ struct Assess: ParsableCommand {
       nothing leaves the machine.
 
       Start here:
+        assess demo
+            run the Examplia national assessment and write its HTML report
         assess validate Questionnaires Examples
             check the bundled questionnaire and the Examplia answers
         assess score Examples/examplia/border-police.answers.yaml
@@ -23,7 +25,8 @@ struct Assess: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      ValidateCommand.self, ScoreCommand.self, WorkshopCommand.self, CompareCommand.self, CarryForwardCommand.self, ListCommand.self,
+      DemoCommand.self, ValidateCommand.self, ScoreCommand.self, ReportCommand.self, AnswerCommand.self, TemplateCommand.self,
+      ExportCommand.self, ImportCommand.self, WorkshopCommand.self, CompareCommand.self, CarryForwardCommand.self, ListCommand.self,
       PluginCommand.self,
     ]
   )

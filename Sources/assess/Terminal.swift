@@ -31,6 +31,19 @@ enum Terminal {
   /// Whether progress lines can be drawn: standard error is a terminal.
   static var showsProgress: Bool { isatty(STDERR_FILENO) == 1 }
 
+  /// The width of the terminal standard output goes to; nil when it is not a terminal.
+  static var outputWidth: Int? {
+    guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    var size = winsize()
+    #if canImport(Darwin)
+      let request = UInt(TIOCGWINSZ)
+    #else
+      let request = UInt(0x5413)  // TIOCGWINSZ
+    #endif
+    guard ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 0 else { return 80 }
+    return Int(size.ws_col)
+  }
+
   static func writeOut(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
   }

@@ -15,6 +15,10 @@ struct MalformedFixtureTests {
     .refUnknownRule: "needs a module folder holding evaluator.yaml and tests/ (ModuleContentTestTests)",
     .carryNotCarried: "reported by carry-forward, which needs a baseline and the questionnaires (ProgressTests)",
     .workshopInput: "reported across several answers files by assess workshop (WorkshopAggregationTests)",
+    .templateSyntax: "is about a report template, not a YAML file (ReportCommandTests)",
+    .csvSyntax: "comes from CSV imports, not YAML files (InterchangeTests, AnsweringCLITests)",
+    .csvMissingColumn: "comes from CSV imports, not YAML files (InterchangeTests, AnsweringCLITests)",
+    .csvUnknownColumn: "comes from Kobo CSV imports, not YAML files (AnsweringCLITests)",
   ]
 
   @Test("every fixture produces its diagnostic at the marked place", arguments: Fixture.all)

@@ -178,6 +178,24 @@ extension DiagnosticCode {
   public static let moduleProgram = DiagnosticCode("module.program")
 }
 
+// MARK: - Report templates
+
+extension DiagnosticCode {
+  /// A report template given with `--template` is not valid Mustache.
+  public static let templateSyntax = DiagnosticCode("template.syntax")
+}
+
+// MARK: - Imported spreadsheets (CSV, KoboToolbox/ODK exports)
+
+extension DiagnosticCode {
+  /// A CSV file that cannot be read: a quoted field never closed, a row longer than the header.
+  public static let csvSyntax = DiagnosticCode("csv.syntax")
+  /// A column the import needs is missing from the header row.
+  public static let csvMissingColumn = DiagnosticCode("csv.missing-column")
+  /// A column that names no question of the questionnaire; its values are not imported.
+  public static let csvUnknownColumn = DiagnosticCode("csv.unknown-column")
+}
+
 extension DiagnosticCode {
   /// Every code the toolkit can report, in the order `Docs/diagnostics.md` lists them.
   public static let all: [DiagnosticCode] = [
@@ -197,5 +215,7 @@ extension DiagnosticCode {
     .answerCalculated, .answerUnscored,
     .migrationInvalid, .carryNotCarried, .workshopInput,
     .catalogDuplicate, .catalogUnmatched, .moduleProgram,
+    .templateSyntax,
+    .csvSyntax, .csvMissingColumn, .csvUnknownColumn,
   ]
 }
