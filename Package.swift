@@ -53,8 +53,9 @@ let package = Package(
       dependencies: [
         "AssessmentKit",
         "AssessmentReports",
-        // Not linked: built alongside, for the executable-module measurement.
+        // Not linked: built alongside, for the executable-module measurement and the demo split.
         "gap-ranker-evaluator",
+        "assess",
         .product(name: "Yams", package: "Yams"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],

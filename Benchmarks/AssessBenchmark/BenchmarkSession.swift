@@ -58,7 +58,37 @@ struct BenchmarkSession {
         table[size, default: [:]][task] = Measurement(report: report, peakMemory: outcome.peakMemory)
       }
     }
-    print(BenchmarkTable(sizes: sizes, measurements: table, parallelism: parallelism, cores: ProcessInfo.processInfo.activeProcessorCount).text)
+    let demo = try measureDemo(beside: executable, output: folder + "/examplia-report.html")
+    print(
+      BenchmarkTable(
+        sizes: sizes, measurements: table, parallelism: parallelism, cores: ProcessInfo.processInfo.activeProcessorCount, demo: demo
+      ).text)
+  }
+
+  /// `assess demo` against `assess --version`: how much of the demo is starting a process.
+  struct DemoSplit {
+    var start: Double
+    var demo: Double
+    var peakMemory: Int
+  }
+
+  private func measureDemo(beside executable: String, output: String) throws -> DemoSplit? {
+    let assess = (executable as NSString).deletingLastPathComponent + "/assess"
+    guard FileManager.default.isExecutableFile(atPath: assess) else {
+      log("  assess is not built beside \(executable): the demo split is skipped")
+      return nil
+    }
+    log("  assess demo × \(runs), assess --version × \(runs)")
+    var starts: [Double] = []
+    var demos: [Double] = []
+    var peak = 0
+    for _ in 0..<runs {
+      starts.append(try ChildProcess.timed(assess, ["--version"]).seconds)
+      let (seconds, outcome) = try ChildProcess.timed(assess, ["demo", "-o", output])
+      demos.append(seconds)
+      peak = max(peak, outcome.peakMemory)
+    }
+    return DemoSplit(start: Self.median(starts), demo: Self.median(demos), peakMemory: peak)
   }
 
   /// The gap-ranker module in a folder of its own, its program the release build beside this

@@ -6,6 +6,7 @@ struct BenchmarkTable {
   var measurements: [Int: [WorkerTask: BenchmarkSession.Measurement]]
   var parallelism: Int
   var cores: Int
+  var demo: BenchmarkSession.DemoSplit?
 
   var text: String {
     var lines: [String] = []
@@ -58,6 +59,14 @@ struct BenchmarkTable {
       lines += Self.aligned(workshopRows)
       lines.append("")
     }
+    if let demo {
+      let work = max(0, demo.demo - demo.start)
+      lines.append(
+        "assess demo: \(Self.milliseconds(demo.demo)) ms in all; starting a process (assess --version) \(Self.milliseconds(demo.start)) ms, "
+          + "the work (catalogue, every shipped module including two executable ones, the HTML report) \(Self.milliseconds(work)) ms; "
+          + "peak \(String(format: "%.1f", Double(demo.peakMemory) / 1_048_576)) MB")
+      lines.append("")
+    }
     lines.append("targets (issue 9):")
     lines += targets.map { "  " + $0 }
     return lines.joined(separator: "\n")
@@ -105,6 +114,11 @@ struct BenchmarkTable {
         "peak memory at \(large) ≤ 1.5 × at 100: \(String(format: "%.1f", Double(big.peakMemory) / 1_048_576)) MB vs \(String(format: "%.1f", Double(small.peakMemory) / 1_048_576)) MB = \(String(format: "%.2f", growth)) × — \(verdict(growth <= 1.5))")
     } else {
       lines.append("peak memory at 10000 ≤ 1.5 × at 100: not measured (needs sizes 100 and 10000)")
+    }
+    if let demo {
+      let share = demo.start / max(demo.demo, 1e-9)
+      lines.append(
+        "assess demo spends most of its time starting the process: \(String(format: "%.0f", share * 100))% is process start — \(verdict(share >= 0.5))")
     }
     if let size = large ?? sizes.last, let added = perEvaluation(size) {
       lines.append("executable module adds ≤ 0.2 ms per evaluation at \(size): \(String(format: "%.3f", added)) ms — \(verdict(added <= 0.2))")

@@ -17,11 +17,16 @@ enum ChildProcess {
     var peakMemory: Int
   }
 
-  static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
+  /// - Parameter quiet: send the child's standard output to /dev/null.
+  static func run(_ executable: String, _ arguments: [String], quiet: Bool = false) throws -> Outcome {
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if quiet { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
     var pid = pid_t()
-    let spawned = posix_spawn(&pid, executable, nil, nil, argv, environ)
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
     guard spawned == 0 else { throw BenchmarkError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
     var status: Int32 = 0
     var usage = rusage()
@@ -36,6 +41,17 @@ enum ChildProcess {
     #endif
     let exited = status & 0x7F == 0
     return Outcome(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), peakMemory: peak)
+  }
+
+  /// The wall time of one run, in seconds, failing unless it exits 0.
+  static func timed(_ executable: String, _ arguments: [String]) throws -> (seconds: Double, outcome: Outcome) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let outcome = try run(executable, arguments, quiet: true)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    guard outcome.status == 0 else {
+      throw BenchmarkError("\(executable) \(arguments.joined(separator: " ")) exited with status \(outcome.status)")
+    }
+    return (seconds, outcome)
   }
 
   /// CPU seconds (user and system) this process has used so far.
