@@ -18,11 +18,16 @@ struct ScoreCommand: ParsableCommand {
       Questionnaires come from the toolkit's Questionnaires folder and from any questionnaire \
       file named among the paths; modules from Plugins, --plugins and ASSESS_PLUGIN_PATH.
 
+      A folder of thousands of files is read and checked on every core, with memory that does \
+      not grow with the number of files; the output is the same as scoring them one at a time, \
+      in the order named, and nothing is printed on stdout when any file has errors.
+
       Examples:
         assess score Examples/examplia/border-police.answers.yaml
         assess score --top 20 Examples/examplia
         assess score --format json Examples/examplia > results.json
         assess score --fail-on critical Examples/examplia
+        assess score --format json regional-review > results.json
 
       Exit codes: 0 scored; 1 an answers file has errors, a module failed, or --fail-on matched;
       64 wrong usage.
