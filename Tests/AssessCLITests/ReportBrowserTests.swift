@@ -42,17 +42,7 @@ struct ReportBrowserTests {
   /// Runs Chromium headless; returns its exit status and output.
   static func chromium(_ arguments: [String]) throws -> (Int32, String) {
     let browser = try #require(browser)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return try runCollectingOutput(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"] + arguments)
   }
 
   static func screenshot(_ page: URL, to png: URL, width: Int, height: Int) throws {
