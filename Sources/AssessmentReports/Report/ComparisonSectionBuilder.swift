@@ -96,7 +96,7 @@ extension ReportBuilder {
 
   static func arrow(_ change: Int?) -> String {
     guard let change else { return "–" }
-    return change > 0 ? "▲ +\(change)" : change < 0 ? "▼ −\(-change)" : "= 0"
+    return change > 0 ? "▲ +\(change)" : change < 0 ? "▼ −\(-change)" : "no change"
   }
 
   static func direction(_ change: Int?) -> String {

@@ -72,7 +72,7 @@ extension ReportBuilder {
       }
       rows.append(
         HeatmapRow(
-          item: item.id, itemText: UserText.visible(item.text), agreed: agreedText(item), discussed: discussedIDs.contains(item.id),
+          item: item.id, itemText: UserText.visible(Self.clipped(item.text, to: 110)), agreed: agreedText(item), discussed: discussedIDs.contains(item.id),
           cells: cells))
     }
     let itemsByID = Dictionary(area.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -108,6 +108,13 @@ extension ReportBuilder {
         + (unanimous > 0 ? "; \(unanimous) item(s) that everyone answered alike are left out." : "."),
       ruleText: "Discussed when the " + rule + "; most divergent first (IQR × weight, critical items × \(Self.levels(area.rule.criticalFactor))).",
       discussion: discussion, hasDiscussion: !discussion.isEmpty, dissent: dissent, hasDissent: !dissent.isEmpty)
+  }
+
+  /// The heatmap keeps rows short: the full question is in the respondents' part and the dissent list.
+  static func clipped(_ text: String, to length: Int) -> String {
+    guard text.count > length else { return text }
+    let cut = text.prefix(length - 1)
+    return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
   }
 
   /// A number of levels with at most two decimals: "2", "1.5", "0.67".
