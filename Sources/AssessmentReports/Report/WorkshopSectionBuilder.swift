@@ -98,8 +98,8 @@ extension ReportBuilder {
         dissenters: names.isEmpty ? nil : names.joined(separator: "; "), note: agreedItem.dissent.map(UserText.visible),
         rounds: agreedItem.rounds)
     }
-    var rule = "IQR above \(Self.levels(area.rule.discussWhenIQRAbove)) level(s)"
-    if let agreement = area.rule.discussWhenAgreementBelow { rule += " or agreement below \(Self.levels(agreement))" }
+    var rule = "IQR is above \(Self.levels(area.rule.discussWhenIQRAbove)) level(s)"
+    if let agreement = area.rule.discussWhenAgreementBelow { rule += " or the agreement is below \(Self.levels(agreement))" }
     let shown = rows.count
     return WorkshopAreaView(
       anchor: anchor, questionnaire: area.questionnaire, title: UserText.visible(area.title), columns: columns, rows: rows,
