@@ -80,7 +80,7 @@ public struct PairedBarChart: Sendable {
     let before = entry.before.map(String.init) ?? "–"
     let after = entry.after.map(String.init) ?? "–"
     guard let then = entry.before, let now = entry.after else { return "\(before) → \(after)" }
-    return "\(before) → \(after) " + (now > then ? "▲" : now < then ? "▼" : "=")
+    return "\(before) → \(after)" + (now > then ? " ▲" : now < then ? " ▼" : "")
   }
 
   private static func level(_ level: Int?) -> String { level.map { "level \($0)" } ?? "no level" }
