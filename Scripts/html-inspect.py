@@ -9,9 +9,14 @@ plus tables) and prints what a browser would act on, as one JSON object:
   style       the text of all <style> elements
 
 The report tests use it to prove hostile answer text comes out as text, not markup.
+With --table ID it prints instead the table with that id, as a browser would lay it out:
+
+  columns     the text of each <th> of its <thead>
+  rows        per body row: "header" (its <th>, if any) and "cells" (the text of each <td>)
 
     html-inspect.py report.html
     html-inspect.py --markdown report.md
+    html-inspect.py --table w1-heatmap report.html
 """
 import json
 import re
@@ -52,11 +57,60 @@ class Inspector(HTMLParser):
             self.text.append(data)
 
 
+class TableReader(HTMLParser):
+    """Collects one table's header cells and body rows; tables nested in it are not expected."""
+
+    def __init__(self, table_id):
+        super().__init__(convert_charrefs=True)
+        self.table_id, self.inside, self.section = table_id, False, None
+        self.columns, self.rows, self.cell, self.row = [], [], None, None
+
+    def handle_starttag(self, tag, attributes):
+        if tag == "table" and dict(attributes).get("id") == self.table_id:
+            self.inside = True
+        elif not self.inside:
+            return
+        elif tag in ("thead", "tbody"):
+            self.section = tag
+        elif tag == "tr" and self.section == "tbody":
+            self.row = {"header": None, "cells": []}
+        elif tag in ("th", "td"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if not self.inside:
+            return
+        if tag == "table":
+            self.inside = False
+        elif tag in ("th", "td") and self.cell is not None:
+            text = " ".join("".join(self.cell).split())
+            if self.section == "thead":
+                self.columns.append(text)
+            elif self.row is not None and tag == "th":
+                self.row["header"] = text
+            elif self.row is not None:
+                self.row["cells"].append(text)
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.rows.append(self.row)
+            self.row = None
+
+    def handle_data(self, data):
+        if self.inside and self.cell is not None:
+            self.cell.append(data)
+
+
 def main(arguments):
     markdown = arguments and arguments[0] == "--markdown"
     path = arguments[-1]
     with open(path, encoding="utf-8") as handle:
         source = handle.read()
+    if arguments and arguments[0] == "--table":
+        reader = TableReader(arguments[1])
+        reader.feed(source)
+        reader.close()
+        print(json.dumps({"columns": reader.columns, "rows": reader.rows}))
+        return
     if markdown:
         from markdown_it import MarkdownIt
         source = MarkdownIt("commonmark").enable("table").render(source)

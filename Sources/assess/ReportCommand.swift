@@ -23,6 +23,14 @@ struct ReportCommand: ParsableCommand {
       (national-baseline-report.html); `-o -` writes to standard output. CSV writes \
       BASE-items.csv and BASE-recommendations.csv, or only the --table named.
 
+      A workshop's consensus file (written by `assess workshop -o`, with `consensus:` under \
+      its answers) gains a workshop section: a divergence heatmap of each respondent's original \
+      answer against the agreed one, the discussion list, and who dissented.
+
+      --baseline BASELINE adds a progress section to the follow-up's report: levels then and \
+      now with a chart, progress to date and percent to target, the items that regressed or \
+      improved, the recommendations done and still open (the figures of `assess compare`).
+
       Reports hold no clock time, so the same inputs give the same bytes; --date prints a \
       date of your choosing. --template DIR replaces any default template by file name \
       (see Docs/reports.md).
@@ -34,6 +42,8 @@ struct ReportCommand: ParsableCommand {
         assess report --format csv -o examplia.csv national-baseline.answers.yaml
         assess report --format csv --table items -o - prison-service.answers.yaml
         assess report --date 2026-04-01 --template my-templates *.answers.yaml
+        assess report --baseline national-baseline.answers.yaml national-followup-2027.answers.yaml
+        assess workshop -o consensus.answers.yaml workshop && assess report consensus.answers.yaml
 
       Exit codes: 0 written; 1 an answers file or template has errors, or a module failed \
       (the report is still written, and says so); 64 wrong usage.
@@ -57,11 +67,14 @@ struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A date to print on the report, as YYYY-MM-DD (none by default).", valueName: "date"))
   var date: String?
 
+  @Option(help: ArgumentHelp("An earlier answers file: the report of the one answers file named gains a progress section against it.", valueName: "file"))
+  var baseline: String?
+
   @OptionGroup var plugins: PluginOptions
   @OptionGroup var common: CommonOptions
 
   func validate() throws {
-    for path in paths where !FileManager.default.fileExists(atPath: path) {
+    for path in paths + [baseline].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
       throw ValidationError("no such file or folder: \(path)")
     }
     if let date, date.wholeMatch(of: #/\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])/#) == nil {
@@ -79,13 +92,25 @@ struct ReportCommand: ParsableCommand {
     let renderer = try ReportWriting.renderer(templateFolder: templateFolder)
     let searchPaths = plugins.searchPaths
     let catalog = Catalog.load(searchPaths)
-    let inputs = try AssessmentLoading.load(paths, catalog: catalog, options: common.loadOptions)
-    let results = ToolkitRelativePaths.apply(
+    let inputs = try AssessmentLoading.load(paths + [baseline].compactMap { $0 }, catalog: catalog, options: common.loadOptions)
+    if let baseline, inputs.answers.count != 2 {
+      Terminal.writeError(
+        "--baseline \(baseline) compares one follow-up with it, but \(inputs.answers.count - 1) other answers files were named; name exactly one follow-up answers file\n")
+      throw ExitCode(64)
+    }
+    var results = ToolkitRelativePaths.apply(
       inputs.assess(modules: catalog.modules, toolkitVersion: Assess.configuration.version), toolkitHome: searchPaths.toolkitHome)
+    var comparison: Comparison?
+    if baseline != nil, let earlier = results.popLast(), let later = results.first {
+      comparison = ProgressComparison.compare(baseline: earlier, followUp: later, questionnaires: inputs.questionnaires)
+    }
+    let reported = baseline == nil ? inputs.answers : Array(inputs.answers.dropLast())
+    let consensus = reported.lazy.compactMap { ConsensusReading.review($0, questionnaires: inputs.questionnaires) }.first
     let builder = ReportBuilder(
       questionnaires: inputs.questionnaires.map(\.questionnaire), generator: "assess \(Assess.configuration.version)", date: date,
       toolkitHome: searchPaths.toolkitHome)
-    let files = try renderer.files(format, context: builder.context(for: results), results: results, output: output, table: table)
+    let context = builder.context(for: results, consensus: consensus, comparison: comparison)
+    let files = try renderer.files(format, context: context, results: results, output: output, table: table)
     try ReportWriting.write(files)
     try ReportWriting.reportModuleFailures(results)
   }

@@ -42,17 +42,7 @@ struct ReportBrowserTests {
   /// Runs Chromium headless; returns its exit status and output.
   static func chromium(_ arguments: [String]) throws -> (Int32, String) {
     let browser = try #require(browser)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: browser)
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return try runCollectingOutput(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run"] + arguments)
   }
 
   static func screenshot(_ page: URL, to png: URL, width: Int, height: Int) throws {
@@ -128,6 +118,41 @@ struct ReportBrowserTests {
         #expect(colour.box[2] > 20 && colour.box[3] > 15, "\(name): \(colour.colour) covers an area, not a speck: \(colour.box)")
       }
     }
+  }
+
+  /// The paired bars' baseline grey (#8d96a3 under a white hatch, so lighter stripes between
+  /// it) and the follow-up's level colours, from html-style.
+  static let baselineGrey = "#8d96a3"
+
+  @Test(
+    "the progress chart of a follow-up's report draws baseline and follow-up bars side by side",
+    .enabled(if: browser != nil || required, "Chromium is not installed (apt-get install chromium); set ASSESS_REQUIRE_BROWSER=1 to make this a failure"))
+  func progressChart() throws {
+    guard Self.browserAvailable() else { return }
+    let folder = try TemporaryFolder()
+    let home = try ScoreCLI.Home()
+    let run = try ReportCLI.report(
+      ["-o", "-", "--baseline", ReportSectionsTests.baseline, ReportSectionsTests.followUp], home: home)
+    #expect(run.status == 0, "\(run)")
+    let style = try #require(Self.between(run.stdout, "<style>", "</style>").first)
+    let svgs = Self.between(run.stdout, "<svg", "</svg>").map { "<svg" + $0 + "</svg>" }
+    let defs = try #require(svgs.first { $0.contains("class=\"defs\"") })
+    let paired = svgs.filter { $0.contains("class=\"bars paired\"") }
+    #expect(paired.count == 5, "one progress chart per area")
+    let border = try #require(paired.first)
+    let page = try folder.write(
+      "progress.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>\(style)</style></head><body style=\"margin:0\">\(defs)\(border)</body></html>")
+    let png = folder.url.appendingPathComponent("progress.png")
+    try Self.screenshot(page, to: png, width: 800, height: 340)
+    // The bars' rows, the legend above them left out.
+    let ink = try Self.measure(png, ["280,40,310,270", Self.baselineGrey, "#b04a12", "#8a6a00", "#3f7d3a", "#1c2430"])
+    #expect(ink.regions[0] > 0.2 && ink.regions[0] < 0.9, "bars drawn in the plot, neither blank nor solid: \(ink.regions[0])")
+    let counts = Dictionary(ink.colours.map { ($0.colour, $0) }, uniquingKeysWith: { first, _ in first })
+    #expect((counts[Self.baselineGrey]?.count ?? 0) > 400, "the hatched grey baseline bars: \(String(describing: counts[Self.baselineGrey]))")
+    #expect((counts["#8a6a00"]?.count ?? 0) > 400, "follow-up bars at level 2: \(String(describing: counts["#8a6a00"]))")
+    #expect((counts["#3f7d3a"]?.count ?? 0) > 200, "the follow-up bar at level 3: \(String(describing: counts["#3f7d3a"]))")
+    #expect((counts["#b04a12"]?.count ?? 0) > 200, "the follow-up bar at level 1: \(String(describing: counts["#b04a12"]))")
+    #expect((counts["#1c2430"]?.box[3] ?? 0) > 150, "the target marks run down the chart: \(String(describing: counts["#1c2430"]))")
   }
 
   @Test(

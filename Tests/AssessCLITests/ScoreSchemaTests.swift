@@ -20,17 +20,8 @@ struct ScoreSchemaTests {
     guard let python = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
       throw CheckerUnavailable(reason: "python3 is not on PATH (\(path)); install Python 3 and `pip install check-jsonschema`")
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    let (status, output) = try runCollectingOutput(python, arguments)
+    return Run(status: status, output: output)
   }
 
   struct CheckerUnavailable: Error, CustomStringConvertible {

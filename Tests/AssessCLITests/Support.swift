@@ -201,3 +201,18 @@ extension AssessCLI {
   /// "N files valid" for the shipped questionnaires and examples.
   static var shippedSummary: String { "\(shippedFiles(in: ["Questionnaires", "Examples"]).count) files valid" }
 }
+
+/// Runs a program to its end with no input; standard output and error together.
+func runCollectingOutput(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executable)
+  process.arguments = arguments
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = pipe
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}

@@ -94,30 +94,22 @@ struct ReportFormattingTests {
   @Test("the default templates are shipped and parse")
   func defaults() throws {
     let templates = try ReportTemplates.defaults()
-    for name in ["html", "markdown", "html-style", "html-radar", "html-bars", "html-workshop", "html-comparison", "markdown-workshop"] {
+    for name in ["html", "markdown", "html-style", "html-radar", "html-bars", "html-workshop", "html-comparison", "markdown-workshop", "markdown-comparison", "html-paired-bars"] {
       #expect(templates.sources[name] != nil, "template \(name) is shipped")
     }
   }
 
-  @Test("the workshop and comparison sections render once their optional fields are set")
-  func optionalSections() throws {
-    var context = ReportBuilder(questionnaires: [], generator: "assess test").context(for: [])
-    let templates = try ReportTemplates.defaults()
-    #expect(!templates.render(context, as: .html).contains("class=\"heatmap\""))
-    context.workshop = WorkshopSection(
-      title: "Where agencies disagree", summary: "Two of three <agencies> differ.", columns: ["Police", "NGO"],
-      rows: [HeatmapRow(label: "BM-A.1", cells: [HeatmapCell(text: "yes", shade: 0), HeatmapCell(text: "no", shade: 4)])])
-    context.comparison = ComparisonSection(
-      title: "Baseline and follow-up", summary: "One year on.", chart: nil,
-      rows: [ComparisonRow(label: "Border management", before: "Level 1", after: "Level 2", change: "+1")])
-    let html = templates.render(context, as: .html)
-    #expect(html.contains("<h2 id=\"workshop-h\">Where agencies disagree</h2>"))
-    #expect(html.contains("Two of three &lt;agencies&gt; differ."))
-    #expect(html.contains("<td class=\"heat heat-4\">no</td>"))
-    #expect(html.contains("<tr><th scope=\"row\">Border management</th><td>Level 1</td><td>Level 2</td><td>+1</td></tr>"))
-    let markdown = templates.render(context, as: .markdown)
-    #expect(markdown.contains("## Where agencies disagree"))
-    #expect(markdown.contains("| BM-A.1 | yes | no |"))
-    #expect(markdown.contains("Two of three \\<agencies\\> differ."))
+  @Test("the paired bar chart spells out each change with an arrow and describes itself in words")
+  func pairedBars() {
+    let chart = PairedBarChart(
+      [
+        PairedBarChart.Entry(label: "A Rights", before: 2, after: 1, target: 3),
+        PairedBarChart.Entry(label: "B Care", before: 1, after: 3, target: nil),
+      ], subject: "section of Border")
+    #expect(chart.rows.map(\.valueText) == ["2 → 1 ▼ · target 3", "1 → 3 ▲"])
+    #expect(chart.rows[0].afterWidth == "77.5")
+    #expect(chart.rows[1].targetX == nil)
+    #expect(chart.description.contains("A Rights level 2 then level 1 (down 1), target 3"))
+    #expect(chart.hasTargets)
   }
 }

@@ -19,13 +19,19 @@ public struct ReportBuilder: Sendable {
     self.toolkitHome = toolkitHome
   }
 
-  public func context(for results: [AssessmentResult]) -> ReportContext {
+  /// - Parameters:
+  ///   - consensus: a workshop's consensus file read back, for the workshop section.
+  ///   - comparison: the follow-up against its baseline, for the progress section.
+  public func context(
+    for results: [AssessmentResult], consensus: ConsensusReview? = nil, comparison: Comparison? = nil
+  ) -> ReportContext {
     let countries = results.map(\.respondent.country).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     return ReportContext(
       title: "Assessment report: " + UserText.visible(countries.joined(separator: ", ")),
       generator: generator, date: date, language: results.first?.language ?? "en",
       respondents: results.enumerated().map { respondent($1, number: $0 + 1) },
-      multipleRespondents: results.count > 1, method: Self.method, workshop: nil, comparison: nil)
+      multipleRespondents: results.count > 1, method: Self.method, workshop: consensus.map(workshopSection),
+      comparison: comparison.map(comparisonSection))
   }
 
   func respondent(_ result: AssessmentResult, number: Int) -> RespondentReport {

@@ -20,9 +20,10 @@ public struct ReportContext: Sendable {
   /// More than one answers file: templates add a table of contents of respondents.
   public var multipleRespondents: Bool
   public var method: MethodReport
-  /// A workshop's divergence between respondents; filled by `assess workshop`, nil otherwise.
+  /// A workshop's divergence between respondents: filled when a consensus answers file is
+  /// reported (see ``WorkshopSection``), nil otherwise.
   public var workshop: WorkshopSection?
-  /// Baseline against follow-up; filled by `assess compare`, nil otherwise.
+  /// Baseline against follow-up: filled by `assess report --baseline` (see ``ComparisonSection``), nil otherwise.
   public var comparison: ComparisonSection?
 }
 
@@ -223,71 +224,4 @@ public struct MethodReport: Sendable {
   public var priority: String
   public var factors: [FactorView]
   public var percentToTarget: String
-}
-
-/// Reserved for `assess workshop`: where respondents disagree, item by item.
-public struct WorkshopSection: Sendable {
-  public var title: String
-  public var summary: String
-  /// Column headings of the heatmap (respondents or agencies).
-  public var columns: [String]
-  public var rows: [HeatmapRow]
-
-  public init(title: String, summary: String, columns: [String], rows: [HeatmapRow]) {
-    self.title = title
-    self.summary = summary
-    self.columns = columns
-    self.rows = rows
-  }
-}
-
-public struct HeatmapRow: Sendable {
-  public var label: String
-  public var cells: [HeatmapCell]
-
-  public init(label: String, cells: [HeatmapCell]) {
-    self.label = label
-    self.cells = cells
-  }
-}
-
-/// One heatmap cell: its text is always shown, so the shade never carries meaning alone.
-public struct HeatmapCell: Sendable {
-  public var text: String
-  /// 0 (agreement) to 4 (widest divergence), chosen by the producer.
-  public var shade: Int
-
-  public init(text: String, shade: Int) {
-    self.text = text
-    self.shade = shade
-  }
-}
-
-/// Reserved for `assess compare`: a baseline against a follow-up round.
-public struct ComparisonSection: Sendable {
-  public var title: String
-  public var summary: String
-  public var chart: BarChart?
-  public var rows: [ComparisonRow]
-
-  public init(title: String, summary: String, chart: BarChart?, rows: [ComparisonRow]) {
-    self.title = title
-    self.summary = summary
-    self.chart = chart
-    self.rows = rows
-  }
-}
-
-public struct ComparisonRow: Sendable {
-  public var label: String
-  public var before: String
-  public var after: String
-  public var change: String
-
-  public init(label: String, before: String, after: String, change: String) {
-    self.label = label
-    self.before = before
-    self.after = after
-    self.change = change
-  }
 }
