@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "assess", targets: ["assess"]),
+    .executable(name: "assess-benchmark", targets: ["assess-benchmark"]),
     .library(name: "AssessmentKit", targets: ["AssessmentKit"]),
     .library(name: "AssessmentReports", targets: ["AssessmentReports"]),
     .library(name: "EvaluatorProtocol", targets: ["EvaluatorProtocol"]),
@@ -45,6 +46,20 @@ let package = Package(
         "gap-ranker-evaluator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    // `swift run -c release assess-benchmark`: Docs/performance.md.
+    .executableTarget(
+      name: "assess-benchmark",
+      dependencies: [
+        "AssessmentKit",
+        "AssessmentReports",
+        // Not linked: built alongside, for the executable-module measurement and the demo split.
+        "gap-ranker-evaluator",
+        "assess",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Benchmarks/AssessBenchmark"
     ),
     .testTarget(
       name: "AssessmentKitTests",

@@ -10,9 +10,14 @@ public enum ResultJSON {
   }
 
   public static func render(_ results: [AssessmentResult]) throws -> String {
+    String(decoding: try encoder().encode(Payload(results: results)), as: UTF8.self) + "\n"
+  }
+
+  /// The encoder behind every results document, whole (here) or streamed (``ResultJSONWriter``).
+  static func encoder() -> JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.nonConformingFloatEncodingStrategy = .throw
-    return String(decoding: try encoder.encode(Payload(results: results)), as: UTF8.self) + "\n"
+    return encoder
   }
 }

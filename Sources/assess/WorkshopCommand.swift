@@ -65,22 +65,11 @@ struct WorkshopCommand: ParsableCommand {
     let printer = DiagnosticPrinter(colour: Terminal.useColour)
     let files = ValidationRun.expand(paths)
     // Questionnaire files named among the answers are read first; answers files stream.
+    let named = NamedQuestionnaires(separating: files, options: common.loadOptions)
     var questionnaires = catalog.questionnaires.map(\.document)
-    var answerFiles: [String] = []
-    var problems: [Diagnostic] = []
-    for file in files {
-      if file.hasSuffix(".answers.yaml") || file.hasSuffix(".answers.yml") {
-        answerFiles.append(file)
-        continue
-      }
-      let outcome = DocumentLoader.load(path: file, options: common.loadOptions)
-      if case .questionnaire(let document)? = outcome.document {
-        questionnaires.insert(document, at: 0)
-        problems += outcome.diagnostics
-      } else {
-        answerFiles.append(file)
-      }
-    }
+    for document in named.documents { questionnaires.insert(document, at: 0) }
+    let answerFiles = named.remaining
+    var problems = named.diagnostics
     let aggregator = WorkshopAggregator(
       questionnaires: questionnaires.map { CompiledQuestionnaire($0.model) }, anonymous: anonymous, loadOptions: common.loadOptions)
     var progress = ProgressLine(total: answerFiles.count, noun: "answers files")

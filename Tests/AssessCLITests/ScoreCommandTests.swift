@@ -179,6 +179,30 @@ struct ScoreCommandTests {
     }
   }
 
+  @Test("many files: the streamed JSON holds every result in order, past the in-memory spool")
+  func manyFilesStreamed() throws {
+    let home = try ScoreCLI.Home()
+    let folder = try TemporaryFolder()
+    let original = try Data(contentsOf: AssessCLI.packageRoot.appendingPathComponent(ScoreCLI.examplia))
+    // Each result is about 60 KB of JSON: 80 of them pass the 4 MB kept in memory.
+    let names = (0..<80).map { "respondent-\($0 < 10 ? "0" : "")\($0).answers.yaml" }
+    for name in names { _ = try folder.write(name, [UInt8](original)) }
+    let json = try ScoreCLI.score(["--format", "json", folder.url.path], home: home)
+    #expect(json.status == 0, "\(json.stderr)")
+    #expect(json.stdout.utf8.count > 4 << 20)
+    let payload = try #require(ScoreCLI.decode(json.stdout))
+    #expect(payload.results.count == names.count)
+    let single = try ScoreCLI.score(["--format", "json", folder.url.appendingPathComponent(names[0]).path], home: home)
+    let first = try #require(ScoreCLI.decode(single.stdout)?.results.first)
+    #expect(payload.results.allSatisfy { $0.findings.map(\.id) == first.findings.map(\.id) })
+    // Text output: one summary per file, separated by a blank line, in file order.
+    let text = try ScoreCLI.score([folder.url.path], home: home)
+    #expect(text.status == 0, "\(text.stderr)")
+    let positions = names.compactMap { text.stdout.range(of: $0)?.lowerBound }
+    #expect(positions.count == names.count)
+    #expect(positions == positions.sorted())
+  }
+
   @Test("--fail-on critical exits 1 on Examplia, which has a critical flag; without it, 0")
   func failOnCritical() throws {
     let home = try ScoreCLI.Home()

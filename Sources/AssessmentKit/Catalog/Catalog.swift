@@ -21,11 +21,9 @@ public struct Catalog: Sendable {
   /// Loads every questionnaire in the toolkit's `Questionnaires/` and every module
   /// (`*/evaluator.yaml`) in each plugin folder, in search order.
   public static func load(_ paths: SearchPaths, options: LoadOptions = .default) -> Catalog {
-    var catalog = Catalog()
+    var files: [(path: String, origin: Origin)] = []
     if let home = paths.toolkitHome {
-      for file in FileDiscovery.yamlFiles(in: home + "/Questionnaires") {
-        catalog.add(DocumentLoader.load(path: file, options: options), origin: .toolkit)
-      }
+      files += FileDiscovery.yamlFiles(in: home + "/Questionnaires").map { ($0, Origin.toolkit) }
     }
     let pluginFolders: [(String, Origin)] =
       (paths.toolkitHome.map { [($0 + "/Plugins", Origin.toolkit)] } ?? [])
@@ -33,9 +31,13 @@ public struct Catalog: Sendable {
     // A folder named twice (say `--plugins Plugins` from the toolkit folder) is searched once.
     var searched = Set<String>()
     for (folder, origin) in pluginFolders where searched.insert(FileDiscovery.canonical(folder)).inserted {
-      for manifest in FileDiscovery.moduleManifests(in: folder) {
-        catalog.add(DocumentLoader.load(path: manifest, options: options), origin: origin)
-      }
+      files += FileDiscovery.moduleManifests(in: folder).map { ($0, origin) }
+    }
+    // Every command starts here: the files load on every core, and are added in search order.
+    let outcomes = files.map(\.path).concurrentMap { DocumentLoader.load(path: $0, options: options) }
+    var catalog = Catalog()
+    for (outcome, file) in zip(outcomes, files) {
+      catalog.add(outcome, origin: file.origin)
     }
     return catalog
   }

@@ -27,6 +27,7 @@ public final class AssessmentRunner {
 
 
   public func assess(_ document: Document<AnswerSet>) -> AssessmentResult {
+    for runner in executables.values { runner.beginFile() }
     let answers = document.model
     var areas: [AreaResult] = []
     var findings: [Finding] = []

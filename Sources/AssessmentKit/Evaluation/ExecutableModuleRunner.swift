@@ -7,13 +7,23 @@ final class ExecutableModuleRunner {
   private var started = false
   private var requests = 0
   private var startFailure: EvaluatorFailure?
+  /// Where the log stood when the current answers file began.
+  private var fileLogMark = 0
 
   init(manifest: EvaluatorManifest, path: String, toolkitVersion: String) {
     session = ExecutableModuleSession(manifest: manifest, manifestPath: path, toolkitVersion: toolkitVersion)
   }
 
   var protocolVersion: Int? { session.protocolVersion }
-  var log: String { session.log }
+  /// What the module logged for the current answers file (and, for the first, while starting):
+  /// a result shows its own file's lines, never another respondent's, and a long batch does
+  /// not copy the whole log into every result.
+  var log: String { session.log(since: fileLogMark) }
+
+  /// Marks the start of the next answers file's evaluations.
+  func beginFile() {
+    fileLogMark = started ? session.logMark : 0
+  }
 
   func evaluate(area: AreaResult, respondent: Respondent, language: String, questionnaire: Questionnaire) -> Result<[Finding], ModuleFailure> {
     if !started {

@@ -9,7 +9,11 @@ enum YAMLComposer {
     try checkNestingDepth(source, limit: options.maximumNestingDepth)
     let root: Node?
     do {
-      root = try Parser(yaml: source.text).singleRoot()
+      // Every scalar is read as the text the person wrote (the field readers turn text into
+      // numbers), so no plain scalar needs its type guessed: the basic resolver. Yams's default
+      // one runs regular expressions on every scalar and on every key comparison. Keys compare
+      // by text either way, and a `<<` merge key is an unknown key with either.
+      root = try Parser(yaml: source.text, resolver: .basic).singleRoot()
     } catch let error as YamlError {
       throw diagnostic(for: error, in: source)
     } catch {
@@ -22,7 +26,9 @@ enum YAMLComposer {
         at: .start(of: path))
     }
     let budget = max(options.minimumAliasExpansionBudget, source.text.utf8.count)
-    if let anchorMark = exceedsExpansionBudget(root, budget: budget) {
+    // Without an alias (`*name`) the tree holds no more nodes than the file has bytes, within
+    // the budget: the walk is for files that repeat anchors.
+    if mayHoldAlias(source.text), let anchorMark = exceedsExpansionBudget(root, budget: budget) {
       throw .error(
         .yamlAliasBudget,
         "anchors and aliases expand to more than \(budget) nodes",
@@ -30,6 +36,11 @@ enum YAMLComposer {
         at: location(anchorMark, path))
     }
     return root
+  }
+
+  private static func mayHoldAlias(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { $0.contains(UInt8(ascii: "*")) }
   }
 
   private static func isNull(_ node: Node) -> Bool {
@@ -232,59 +243,78 @@ enum YAMLComposer {
   /// An upper bound on how deeply the file nests, read from the text without parsing it:
   /// indentation, `- ` and `? ` indicators, and open flow brackets outside quotes and comments.
   private static func checkNestingDepth(_ source: SourceText, limit: Int) throws(Diagnostic) {
+    var text = source.text
+    // Every character the check looks at is ASCII, so it reads bytes; columns count scalars.
+    if let problem = text.withUTF8({ nestingProblem(in: $0, path: source.path, limit: limit) }) {
+      throw problem
+    }
+  }
+
+  private static func nestingProblem(in bytes: UnsafeBufferPointer<UInt8>, path: String, limit: Int) -> Diagnostic? {
+    let space = UInt8(ascii: " "), dash = UInt8(ascii: "-"), question = UInt8(ascii: "?"), newline = UInt8(ascii: "\n")
     var flowDepth = 0
     var lineNumber = 0
-    for line in source.lines {
+    var position = 0
+    while position < bytes.count {
       lineNumber += 1
-      let scalars = Array(line.unicodeScalars)
+      var end = position
+      while end < bytes.count && bytes[end] != newline { end += 1 }
       // Two spaces of indentation are the least a nested block level takes in practice;
       // each `- ` or `? ` at the start of a line opens one more level.
       var blockDepth = 0
-      var index = 0
+      var index = position
       var spaces = 0
-      while index < scalars.count, scalars[index] == " " || scalars[index] == "-" || scalars[index] == "?" {
-        if scalars[index] == " " { spaces += 1 } else { blockDepth += 1 }
+      while index < end, bytes[index] == space || bytes[index] == dash || bytes[index] == question {
+        if bytes[index] == space { spaces += 1 } else { blockDepth += 1 }
         index += 1
       }
       blockDepth += spaces / 2
       if blockDepth > limit {
-        throw tooDeep(limit, at: SourceLocation(file: source.path, line: lineNumber, column: index + 1))
+        return tooDeep(limit, at: SourceLocation(file: path, line: lineNumber, column: index - position + 1))
       }
-      var quote: Unicode.Scalar?
-      var previous: Unicode.Scalar = " "
-      while index < scalars.count {
-        let scalar = scalars[index]
+      var column = index - position
+      var quote: UInt8?
+      var previous = space
+      scan: while index < end {
+        let byte = bytes[index]
         index += 1
-        defer { previous = scalar }
+        // UTF-8 continuation bytes (10xxxxxx) do not start a scalar.
+        if byte & 0xC0 != 0x80 { column += 1 }
+        defer { previous = byte }
         if let open = quote {
-          if scalar == open { quote = nil }
+          if byte == open { quote = nil }
           continue
         }
-        switch scalar {
-        case "#" where previous == " ": break
-        case "'" where Self.scalarCanStart(after: previous), "\"" where Self.scalarCanStart(after: previous):
+        switch byte {
+        case UInt8(ascii: "#") where previous == space:
+          break scan
+        case UInt8(ascii: "'") where byteCanStartScalar(after: previous), UInt8(ascii: "\"") where byteCanStartScalar(after: previous):
           // A quote opens a quoted scalar only where a scalar can start; `l'État` is plain text.
-          quote = scalar
-          continue
-        case "[" where Self.scalarCanStart(after: previous) || flowDepth > 0, "{" where Self.scalarCanStart(after: previous) || flowDepth > 0:
+          quote = byte
+        case UInt8(ascii: "[") where byteCanStartScalar(after: previous) || flowDepth > 0,
+          UInt8(ascii: "{") where byteCanStartScalar(after: previous) || flowDepth > 0:
           flowDepth += 1
           if blockDepth + flowDepth > limit {
-            throw tooDeep(limit, at: SourceLocation(file: source.path, line: lineNumber, column: index))
+            return tooDeep(limit, at: SourceLocation(file: path, line: lineNumber, column: column))
           }
-          continue
-        case "]", "}":
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
           flowDepth = max(0, flowDepth - 1)
-          continue
         default:
-          continue
+          break
         }
-        break
       }
+      position = end + 1
     }
+    return nil
   }
 
-  private static func scalarCanStart(after previous: Unicode.Scalar) -> Bool {
-    [" ", "[", "{", ",", ":", "-", "?"].contains(previous)
+  private static func byteCanStartScalar(after previous: UInt8) -> Bool {
+    switch previous {
+    case UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"):
+      return true
+    default:
+      return false
+    }
   }
 
   private static func tooDeep(_ limit: Int, at location: SourceLocation) -> Diagnostic {

@@ -119,6 +119,18 @@ public final class ExecutableModuleSession: @unchecked Sendable {
     return ModuleText.block(channel.log.text)
   }
 
+  /// A mark in the log, for ``log(since:)``.
+  public var logMark: Int {
+    if case .running(let child) = state { channel.drainStandardError(of: child) }
+    return channel.log.total
+  }
+
+  /// What the module wrote to stderr after `mark`, cleaned as ``log`` is.
+  public func log(since mark: Int) -> String {
+    if case .running(let child) = state { channel.drainStandardError(of: child) }
+    return ModuleText.block(channel.log.text(since: mark))
+  }
+
   // MARK: - Start
 
   /// Starts the program and completes the handshake.

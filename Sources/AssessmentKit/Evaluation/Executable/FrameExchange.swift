@@ -170,6 +170,19 @@ struct LogBuffer {
     return droppedBytes > 0 ? "[… \(droppedBytes) earlier bytes not kept]\n" + body : body
   }
 
+  /// Every byte appended so far, kept or not: a mark to read the log from later.
+  var total: Int { droppedBytes + bytes.count }
+
+  /// What was appended after `mark` (a ``total`` read earlier), as much of it as is kept.
+  func text(since mark: Int) -> String {
+    let wanted = total - max(0, mark)
+    guard wanted <= bytes.count else {
+      let lost = wanted - bytes.count
+      return "[… \(lost) earlier bytes not kept]\n" + String(decoding: bytes, as: UTF8.self)
+    }
+    return String(decoding: bytes.suffix(wanted), as: UTF8.self)
+  }
+
   /// The last few lines, for an error message.
   func excerpt(maximumCharacters: Int = 2_000) -> String {
     let whole = String(decoding: bytes.suffix(maximumCharacters * 2), as: UTF8.self)
