@@ -22,7 +22,7 @@ public struct ScoreSummary: Sendable {
     out += bold(who) + (when.isEmpty ? "" : " (\(when))") + "  " + dim(result.source) + "\n"
     for area in result.areas {
       out += "\n" + bold(area.title) + dim("  \(area.questionnaire) \(area.version)" + (area.profile.map { ", profile \($0)" } ?? "")) + "\n"
-      out += "  " + levelText(area.level) + "   score " + score(area.score) + "   coverage " + coverage(area.coverage)
+      out += "  " + levelText(area.level) + "   score " + score(area.score) + "   coverage " + area.coverage.summary
       if let percent = area.percentToTarget { out += "   \(Int((percent * 100).rounded()))% to target" }
       out += "\n"
       if let level = area.level { out += "  " + dim("level: \(level.basis)") + "\n" }
@@ -40,7 +40,7 @@ public struct ScoreSummary: Sendable {
         var line = "    " + name.padding(toLength: width, withPad: " ", startingAt: 0)
         line += "  " + score(section.score).padding(toLength: 5, withPad: " ", startingAt: 0)
         line += "  " + levelText(section.level, short: true).padding(toLength: levelWidth, withPad: " ", startingAt: 0)
-        line += "  " + coverage(section.coverage)
+        line += "  " + section.coverage.summary
         if let target = section.target { line += "  target \(target.target)" + (target.gap > 0 ? " (gap \(target.gap))" : " (met)") }
         out += line + "\n"
       }
@@ -79,13 +79,6 @@ public struct ScoreSummary: Sendable {
 
   private func score(_ value: Double?) -> String {
     value.map { String(format: "%.2f", $0) } ?? "–"
-  }
-
-  private func coverage(_ coverage: Coverage) -> String {
-    var text = "\(coverage.answered)/\(coverage.applicable)"
-    if let ratio = coverage.ratio { text += " (\(Int((ratio * 100).rounded()))%)" }
-    if coverage.unknown > 0 { text += ", \(coverage.unknown) don't know" }
-    return text
   }
 
   private func severity(_ severity: Rule.Severity) -> String {

@@ -75,7 +75,7 @@ public struct ReportBuilder: Sendable {
       overall: OverallView(
         level: lowest?.level, levelName: lowest?.name, levelClass: Self.levelClass(lowest), levelText: Self.levelText(lowest),
         score: scores.isEmpty ? "–" : Self.score(scores.reduce(0, +) / Double(scores.count)),
-        coverage: Self.coverage(coverage), areaCount: areas.count),
+        coverage: coverage.summary, areaCount: areas.count),
       criticalFlags: flags, criticalFlagCount: flags.count, areas: areas,
       radar: radarEntries.count == result.areas.count ? RadarChart(radarEntries) : nil,
       recommendations: recommendations, recommendationCount: recommendations.count,
@@ -108,7 +108,7 @@ public struct ReportBuilder: Sendable {
         anchor: "\(anchor)-s\(index + 1)", id: section.id, ref: section.ref,
         name: (section.ref.map { $0 + " " } ?? "") + section.title, title: section.title, score: Self.score(section.score),
         level: section.level?.level, levelClass: Self.levelClass(section.level), levelText: Self.levelText(section.level),
-        sectionCapNote: section.level?.uncapped.map { "capped from \($0) by a critical safeguard" }, coverage: Self.coverage(section.coverage),
+        sectionCapNote: section.level?.uncapped.map { "capped from \($0) by a critical safeguard" }, coverage: section.coverage.summary,
         target: section.target?.target,
         targetText: section.target.map { "target \($0.target)" + ($0.gap > 0 ? " (gap \($0.gap))" : " (met)") }, items: items)
     }
@@ -116,7 +116,7 @@ public struct ReportBuilder: Sendable {
       anchor: anchor, questionnaire: area.questionnaire, version: area.version, title: area.title, shortTitle: shortTitle,
       profile: area.profile, level: area.level?.level, levelClass: Self.levelClass(area.level), levelText: Self.levelText(area.level),
       areaCapNote: area.level?.uncapped.map { "capped from \($0) by a critical safeguard" }, basis: area.level?.basis,
-      score: Self.score(area.score), coverage: Self.coverage(area.coverage),
+      score: Self.score(area.score), coverage: area.coverage.summary,
       percentToTarget: area.percentToTarget.map { "\(Int(($0 * 100).rounded()))%" }, formulaRule: area.formula?.rule,
       formulaWorked: area.formula?.worked, criticalFlags: flags, criticalFlagCount: flags.count, sections: sections,
       bars: BarChart(
@@ -218,13 +218,6 @@ public struct ReportBuilder: Sendable {
 
   static func number(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(format: "%.2f", value)
-  }
-
-  static func coverage(_ coverage: Coverage) -> String {
-    var text = "\(coverage.answered)/\(coverage.applicable)"
-    if let ratio = coverage.ratio { text += " (\(Int((ratio * 100).rounded()))%)" }
-    if coverage.unknown > 0 { text += ", \(coverage.unknown) don't know" }
-    return text
   }
 
   static func status(_ status: ItemResult.Status) -> String {
