@@ -146,13 +146,21 @@ struct ExpressionChecker {
     return (peer, local)
   }
 
+  /// The questionnaire a reference may read here and the id within it, without reporting:
+  /// nil when the qualifier names no questionnaire this expression can read.
+  private func owner(of id: String) -> (questionnaire: Questionnaire, local: String)? {
+    guard let colon = id.firstIndex(of: ":") else { return (questionnaire, id) }
+    let qualifier = String(id[..<colon])
+    let local = String(id[id.index(after: colon)...])
+    if qualifier == questionnaire.id.value { return (questionnaire, local) }
+    guard role == .condition, let peer = peers[qualifier] else { return nil }
+    return (peer, local)
+  }
+
   /// The item a reference names, with the questionnaire holding it; nil when it names none.
   private func lookUp(_ id: String) -> (item: Item, owner: Questionnaire)? {
-    guard let colon = id.firstIndex(of: ":") else { return questionnaire.item(id).map { ($0, questionnaire) } }
-    let qualifier = String(id[..<colon])
-    let owner = qualifier == questionnaire.id.value ? questionnaire : peers[qualifier]
-    guard let owner, role == .condition || owner.id == questionnaire.id else { return nil }
-    return owner.item(String(id[id.index(after: colon)...])).map { ($0, owner) }
+    guard let (owner, local) = owner(of: id) else { return nil }
+    return owner.item(local).map { ($0, owner) }
   }
 
   private mutating func currentType(range: Range<Int>) -> ValueType {
@@ -327,13 +335,7 @@ struct ExpressionChecker {
     switch argument.kind {
     case .reference(let id):
       if let named = lookUp(id) { return named }
-      if allowSection, let colon = id.firstIndex(of: ":") {
-        let qualifier = String(id[..<colon])
-        let owner = qualifier == questionnaire.id.value ? questionnaire : role == .condition ? peers[qualifier] : nil
-        if owner?.section(String(id[id.index(after: colon)...])) != nil { return nil }
-      } else if allowSection, questionnaire.section(id) != nil {
-        return nil
-      }
+      if allowSection, let (owner, local) = owner(of: id), owner.section(local) != nil { return nil }
       _ = referenceType(id, range: argument.range)
       return nil
     case .current:
